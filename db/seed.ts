@@ -1,0 +1,164 @@
+import { eq, sql } from 'drizzle-orm'
+import { hashPassword } from '../lib/auth/password'
+import type { Db } from './client'
+import { comuneSettings, offices } from './schema/comune'
+import { events, newsItems } from './schema/content'
+import { categories } from './schema/reports'
+import { staffUsers } from './schema/staff'
+import { topics } from './schema/topics'
+import { DEMO_PASSWORD, demoCategories, demoComune, demoOffices, demoStaff, demoTopics } from './seed-data'
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Rome wall-clock time `days` from `now`, at hh:mm (close enough for demo content). */
+function romeAt(now: Date, days: number, hh: number, mm = 0): Date {
+  const d = new Date(now.getTime() + days * DAY)
+  d.setUTCHours(hh - 1, mm, 0, 0)
+  return d
+}
+
+/**
+ * Creates the demo "Comune di Esempio". Idempotent: every row is keyed by a natural key
+ * and inserted only when missing, so running it again changes nothing a user edited.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boolean }> {
+  const existing = await db.select({ id: comuneSettings.id }).from(comuneSettings).limit(1)
+  const created = existing.length === 0
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+
+  await db.transaction(async (tx) => {
+    await tx.insert(comuneSettings).values({ id: 1, ...demoComune }).onConflictDoNothing()
+
+    await tx
+      .insert(offices)
+      .values(demoOffices.map((o, i) => ({ ...o, sortOrder: i })))
+      .onConflictDoNothing({ target: offices.slug })
+    const officeRows = await tx.select({ id: offices.id, slug: offices.slug }).from(offices)
+    const officeId = (slug: string) => {
+      const row = officeRows.find((o) => o.slug === slug)
+      if (!row) throw new Error(`Seed: office ${slug} missing`)
+      return row.id
+    }
+
+    await tx
+      .insert(categories)
+      .values(
+        demoCategories.map((c, i) => ({
+          slug: c.slug,
+          name: c.name,
+          officeId: officeId(c.office),
+          targetWorkingDays: c.targetWorkingDays,
+          urgentNotice: c.urgentNotice ?? null,
+          sortOrder: i,
+        })),
+      )
+      .onConflictDoNothing({ target: categories.slug })
+
+    await tx
+      .insert(topics)
+      .values(demoTopics.map((t, i) => ({ ...t, sortOrder: i })))
+      .onConflictDoNothing({ target: topics.slug })
+
+    await tx
+      .insert(staffUsers)
+      .values(
+        demoStaff.map((s) => ({
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          officeId: s.office ? officeId(s.office) : null,
+          passwordHash,
+        })),
+      )
+      .onConflictDoNothing({ target: staffUsers.email })
+
+    const topicRows = await tx.select({ id: topics.id, slug: topics.slug }).from(topics)
+    const topicId = (slug: string) => topicRows.find((t) => t.slug === slug)?.id ?? null
+    const [author] = await tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(eq(staffUsers.email, 'urp@comune.esempio.it'))
+
+    await tx
+      .insert(newsItems)
+      .values([
+        {
+          slug: 'nuovi-orari-anagrafe',
+          title: 'Anagrafe: aperta anche il martedì e il giovedì pomeriggio',
+          summary: 'Da questo mese i Servizi demografici ricevono anche dalle 15:00 alle 17:30 del martedì e del giovedì.',
+          body: 'Per venire incontro a chi lavora, i **Servizi demografici** sono aperti anche il martedì e il giovedì pomeriggio, dalle 15:00 alle 17:30.\n\nPer la carta d’identità elettronica porta una fototessera recente e la tessera sanitaria.',
+          topicId: topicId('notizie'),
+          publishedAt: new Date(now.getTime() - 2 * DAY),
+          createdBy: author?.id ?? null,
+        },
+        {
+          slug: 'lavori-via-roma',
+          title: 'Via Roma chiusa al traffico per lavori alla rete idrica',
+          summary: 'Dal lunedì al venerdì, dalle 8 alle 17, via Roma è chiusa tra piazza Garibaldi e via Mazzini. Deviazione da viale Europa.',
+          body: 'Il cantiere sostituisce le tubature dell’acquedotto. I residenti possono entrare dal lato di via Mazzini.\n\nPer informazioni: Lavori pubblici, 0575 123420.',
+          topicId: topicId('viabilita'),
+          publishedAt: new Date(now.getTime() - 1 * DAY),
+          createdBy: author?.id ?? null,
+        },
+        {
+          slug: 'bando-contributi-affitto',
+          title: 'Contributi per l’affitto: domande entro fine mese',
+          summary: 'Le famiglie con ISEE fino a 16.500 euro possono chiedere un contributo per il canone di locazione.',
+          body: 'La domanda si presenta online o all’URP. Servono ISEE in corso di validità, contratto di affitto registrato e ricevute di pagamento.',
+          topicId: topicId('scadenze-bandi'),
+          publishedAt: new Date(now.getTime() - 5 * DAY),
+          createdBy: author?.id ?? null,
+        },
+      ])
+      .onConflictDoNothing({ target: newsItems.slug })
+
+    await tx
+      .insert(events)
+      .values([
+        {
+          slug: 'mercato-contadino',
+          title: 'Mercato contadino in piazza',
+          summary: 'Prodotti del territorio direttamente dai produttori.',
+          body: 'Ogni sabato mattina in piazza della Libertà: frutta, verdura, formaggi e pane dei produttori locali.',
+          location: 'Piazza della Libertà',
+          startsAt: romeAt(now, 2, 8),
+          endsAt: romeAt(now, 2, 13),
+          topicId: topicId('eventi'),
+          publishedAt: now,
+          createdBy: author?.id ?? null,
+        },
+        {
+          slug: 'incontro-piano-protezione-civile',
+          title: 'Incontro pubblico sul piano di protezione civile',
+          summary: 'Cosa fare in caso di allerta, dove sono le aree di attesa, come ricevere gli avvisi.',
+          body: 'La Protezione civile comunale presenta il piano di emergenza e risponde alle domande dei cittadini. Ingresso libero.',
+          location: 'Sala consiliare, Piazza della Libertà 1',
+          startsAt: romeAt(now, 4, 18),
+          endsAt: romeAt(now, 4, 20),
+          topicId: topicId('protezione-civile'),
+          publishedAt: now,
+          createdBy: author?.id ?? null,
+        },
+        {
+          slug: 'concerto-banda',
+          title: 'Concerto della banda cittadina',
+          summary: 'Musiche della tradizione nel chiostro comunale.',
+          body: 'La banda cittadina suona nel chiostro del palazzo comunale. In caso di pioggia il concerto si tiene in teatro.',
+          location: 'Chiostro del Palazzo comunale',
+          startsAt: romeAt(now, 9, 21),
+          topicId: topicId('eventi'),
+          publishedAt: now,
+          createdBy: author?.id ?? null,
+        },
+      ])
+      .onConflictDoNothing({ target: events.slug })
+  })
+
+  return { created }
+}
+
+/** True when the database holds no Comune yet (a first start). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(comuneSettings)
+  return (row?.n ?? 0) === 0
+}

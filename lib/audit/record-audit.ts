@@ -1,0 +1,37 @@
+import type { DbOrTx } from '@/db/client'
+import { auditLog } from '@/db/schema/staff'
+
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.sign_in_failed'
+  | 'auth.sign_in_throttled'
+  | 'auth.sign_out'
+  | 'staff.create'
+  | 'staff.update'
+  | 'staff.password_reset'
+  | 'staff.deactivate'
+  | 'staff.reactivate'
+  | 'office.update'
+
+export type AuditInput = {
+  action: AuditAction
+  actorId?: string | null
+  actorLabel: string
+  targetType?: string
+  targetId?: string
+  ip?: string | null
+  details?: Record<string, unknown>
+}
+
+/** Appends to the audit log inside the caller's transaction, so it commits with the change. */
+export async function recordAudit(db: DbOrTx, entry: AuditInput): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    actorLabel: entry.actorLabel,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  })
+}

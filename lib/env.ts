@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Every setting has a safe default for the embedded
+ * (zero set-up) mode; a malformed value stops the server at start with a message that
+ * names the variable.
+ */
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+    } catch {
+      return false
+    }
+  }, 'deve essere un URL postgres://utente@host:porta/database')
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v))
+    .pipe(postgresUrl.optional()),
+  FILO_DATA_DIR: z.string().trim().min(1).default('.data'),
+  AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(z.string().min(32, 'deve essere lunga almeno 32 caratteri').optional()),
+  FILO_PUBLIC_URL: z.url({ message: 'deve essere un URL http(s) completo' }).default('http://localhost:3000'),
+  FILO_DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FILO_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  FILO_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10000).default(20),
+  FILO_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configurazione non valida: ${variable} ${detail}`)
+    this.name = 'EnvError'
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const variable = String(issue?.path[0] ?? 'sconosciuta')
+    throw new EnvError(variable, issue?.message ?? 'non è valida')
+  }
+  return result.data
+}
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** True while `next build` runs: nothing may open the database then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build'
+}
