@@ -1,6 +1,12 @@
 import { cookies } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
-import { LOCALE_COOKIE, defaultLocale, isLocale } from './locales'
+import { LOCALE_COOKIE, defaultLocale, isLocale, type Locale } from './locales'
+
+// Explicit imports: the bundler cannot follow a template-literal path.
+const catalogues: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  it: () => import('../messages/it.json'),
+  en: () => import('../messages/en.json'),
+}
 
 // Italian first; English when the citizen chose it (a cookie, so URLs stay shareable).
 export default getRequestConfig(async () => {
@@ -9,6 +15,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Europe/Rome',
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: (await catalogues[locale]()).default,
   }
 })

@@ -63,7 +63,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined
 
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env)
+  if (!cached) {
+    cached = parseEnv(process.env)
+    // next-auth reads its own variable for absolute redirects; Filo has one public URL setting.
+    process.env.NEXTAUTH_URL ??= cached.FILO_PUBLIC_URL
+  }
   return cached
 }
 

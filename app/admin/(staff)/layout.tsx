@@ -1,0 +1,38 @@
+import { roleLabels } from '@/lib/auth/actor'
+import { SignOutButton } from '@/components/admin/sign-out-button'
+import { AdminNav } from '@/components/admin/admin-nav'
+import { staffOrSignIn } from '../_lib/guard'
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  // For comfort only: every page and action checks the actor again through lib.
+  const actor = await staffOrSignIn()
+  const links = [
+    { href: '/admin', label: 'Bacheca' },
+    ...(actor.role !== 'civil_protection' ? [{ href: '/admin/uffici', label: 'Uffici' }] : []),
+    ...(actor.role === 'admin'
+      ? [
+          { href: '/admin/personale', label: 'Personale' },
+          { href: '/admin/registro', label: 'Registro attività' },
+        ]
+      : []),
+  ]
+  return (
+    <div className="min-h-dvh bg-surface">
+      <header className="bg-primary text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div>
+            <p className="text-lg font-bold">Filo · Area riservata</p>
+            <p>
+              {actor.name} · {roleLabels[actor.role]}
+            </p>
+          </div>
+          <SignOutButton />
+        </div>
+        <AdminNav links={links} />
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import type { PgBoss } from 'pg-boss'
+import { lt } from 'drizzle-orm'
+import { loginAttempts } from '@/db/schema/staff'
+import type { Db } from '@/db/client'
+import { getLogger } from '../log'
+
+export const PURGE_LOGIN_ATTEMPTS = 'housekeeping-purge-login-attempts'
+const KEEP_DAYS = 30
+
+/** Sign-in attempts matter for throttling for minutes; a month is kept for investigations. */
+export async function purgeLoginAttempts(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000)
+  const deleted = await db.delete(loginAttempts).where(lt(loginAttempts.at, cutoff)).returning({ id: loginAttempts.id })
+  return deleted.length
+}
+
+export async function registerHousekeeping(boss: PgBoss, db: Db): Promise<void> {
+  await boss.createQueue(PURGE_LOGIN_ATTEMPTS)
+  await boss.schedule(PURGE_LOGIN_ATTEMPTS, '17 3 * * *', {}, { tz: 'Europe/Rome' })
+  await boss.work(PURGE_LOGIN_ATTEMPTS, async () => {
+    const removed = await purgeLoginAttempts(db)
+    getLogger().info({ removed }, 'purged old sign-in attempts')
+  })
+}
