@@ -43,7 +43,7 @@ export const updateOfficeSchema = z
           z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)), 'Scrivi le date come 2026-12-24, una per riga.'),
         ),
       ),
-    hours: z.record(z.enum(weekdayKeys), z.array(slot).max(SLOTS_PER_DAY)),
+    hours: z.partialRecord(z.enum(weekdayKeys), z.array(slot).max(SLOTS_PER_DAY)),
   })
   .superRefine((value, ctx) => {
     for (const day of weekdayKeys) {
