@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { hashPassword } from '../lib/auth/password'
+import { hashPassword, verifyPassword } from '../lib/auth/password'
 import type { Db } from './client'
 import { comuneSettings, offices } from './schema/comune'
 import { events, newsItems } from './schema/content'
@@ -161,4 +161,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(comuneSettings)
   return (row?.n ?? 0) === 0
+}
+
+/** True when the demo staff accounts still exist with the demo password (worth printing). */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const [admin] = await db
+    .select({ passwordHash: staffUsers.passwordHash })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, demoStaff[0].email))
+  return admin ? verifyPassword(admin.passwordHash, DEMO_PASSWORD) : false
 }

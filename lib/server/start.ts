@@ -1,6 +1,6 @@
 import { DatabaseOpenError } from '@/db/client'
 import { getMigrationStatus, migrateDatabase } from '@/db/migrate'
-import { isEmpty, seedDemo } from '@/db/seed'
+import { hasDemoAccounts, isEmpty, seedDemo } from '@/db/seed'
 import { DEMO_PASSWORD, demoStaff } from '@/db/seed-data'
 import { getDatabase } from '../db'
 import { EnvError, getEnv } from '../env'
@@ -30,14 +30,18 @@ export async function startServer(): Promise<void> {
     const status = await getMigrationStatus(database)
     log.info({ mode: database.mode, migrations: status }, 'database ready')
 
-    if (database.mode === 'pglite' && env.FILO_DEMO_SEED === 'auto' && (await isEmpty(database.db))) {
+    const firstStart = database.mode === 'pglite' && env.FILO_DEMO_SEED === 'auto' && (await isEmpty(database.db))
+    if (firstStart) {
       await seedDemo(database.db)
       log.info('demo Comune created')
+    }
+    if (database.mode === 'pglite' && (await hasDemoAccounts(database.db))) {
       console.log(
         [
           '',
-          '  Filo: creato il “Comune di Esempio” dimostrativo.',
-          `  Apri ${env.FILO_PUBLIC_URL} (area riservata: ${env.FILO_PUBLIC_URL}/admin)`,
+          firstStart ? '  Filo: creato il “Comune di Esempio” dimostrativo.' : '  Filo: Comune di Esempio dimostrativo.',
+          `  Cittadini:        ${env.FILO_PUBLIC_URL}`,
+          `  Area riservata:   ${env.FILO_PUBLIC_URL}/admin`,
           `  Accessi dimostrativi, password per tutti: ${DEMO_PASSWORD}`,
           ...demoStaff.map((s) => `    ${s.role.padEnd(17)} ${s.email}`),
           '',
