@@ -34,7 +34,7 @@ export default async function SignInPage({
           La sessione è scaduta o non è più valida: accedi di nuovo.
         </p>
       ) : null}
-      <SignInForm destination={destination} />
+      <SignInForm destination={destination} initialError={typeof params.error === 'string' ? params.error : undefined} />
       <p className="mt-8">
         <a href="/" className="text-primary underline">
           Torna al sito per i cittadini

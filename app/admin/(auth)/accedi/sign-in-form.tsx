@@ -3,29 +3,16 @@
 import { useState } from 'react'
 import { signIn } from 'next-auth/react'
 import { signInSchema } from '@/lib/auth/schemas'
+import { readSignInError } from '@/lib/auth/sign-in-errors'
 import { Field, FormMessage, buttonClass, inputClass } from '@/components/admin/form-parts'
 
 type Result = { ok: boolean; message: string } | null
 
-/** Turns the coded error next-auth passes back into what the person should read. */
-function readError(error: string): { message: string; fieldErrors?: Record<string, string> } {
-  const [code, ...rest] = error.split(':')
-  const detail = rest.join(':')
-  if (code === 'invalid_input') {
-    try {
-      return { message: 'Controlla i campi evidenziati.', fieldErrors: JSON.parse(detail) as Record<string, string> }
-    } catch {
-      return { message: 'Controlla i campi evidenziati.' }
-    }
-  }
-  if ((code === 'throttled' || code === 'wrong_credentials' || code === 'unavailable') && detail) return { message: detail }
-  return { message: 'Email o password non corretti.' }
-}
-
-export function SignInForm({ destination }: { destination: string }) {
+export function SignInForm({ destination, initialError }: { destination: string; initialError?: string }) {
+  const initial = initialError ? readSignInError(initialError) : null
   const [pending, setPending] = useState(false)
-  const [result, setResult] = useState<Result>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  const [result, setResult] = useState<Result>(initial ? { ok: false, message: initial.message } : null)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>(initial?.fieldErrors ?? {})
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -47,7 +34,7 @@ export function SignInForm({ destination }: { destination: string }) {
         window.location.assign(destination)
         return
       }
-      const { message, fieldErrors: errors } = readError(response?.error ?? '')
+      const { message, fieldErrors: errors } = readSignInError(response?.error ?? '')
       setFieldErrors(errors ?? {})
       setResult({ ok: false, message })
     } catch {
@@ -58,7 +45,7 @@ export function SignInForm({ destination }: { destination: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate aria-busy={pending}>
       <FormMessage result={result} />
       <Field name="email" label="Email" error={fieldErrors.email}>
         {(props) => <input {...props} name="email" type="email" autoComplete="username" className={inputClass} />}
