@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getCurrentStaff } from '@/lib/auth/current-staff'
 import { SignInForm } from './sign-in-form'
@@ -36,9 +37,9 @@ export default async function SignInPage({
       ) : null}
       <SignInForm destination={destination} initialError={typeof params.error === 'string' ? params.error : undefined} />
       <p className="mt-8">
-        <a href="/" className="text-primary underline">
+        <Link href="/" className="text-primary underline">
           Torna al sito per i cittadini
-        </a>
+        </Link>
       </p>
     </main>
   )

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import { NextIntlClientProvider } from 'next-intl'
+import { getMessages, getTranslations } from 'next-intl/server'
+import { getComune } from '@/lib/comune/get-comune'
+import { SiteFooter } from './_components/site-footer'
+import { SiteHeader } from './_components/site-header'
+import { getCitizenLocale } from './_lib/locale'
+
+/** Before the Comune is configured the site still works, under the app's own name. */
+const FALLBACK_NAME = 'Filo'
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Read from the database at request time, never while `next build` prerenders.
+  await connection()
+  const [comune, locale, t] = await Promise.all([
+    getComune(),
+    getCitizenLocale(),
+    getTranslations('common'),
+  ])
+  const name = comune?.name ?? FALLBACK_NAME
+  return {
+    title: { default: name, template: `%s · ${name}` },
+    description: t('tagline'),
+    openGraph: { siteName: name, locale: locale === 'it' ? 'it_IT' : 'en_GB', type: 'website' },
+  }
+}
+
+export default async function CitizenLayout({ children }: { children: React.ReactNode }) {
+  await connection()
+  const [comune, locale, t, messages] = await Promise.all([
+    getComune(),
+    getCitizenLocale(),
+    getTranslations('common'),
+    getMessages(),
+  ])
+  return (
+    // Only the error texts travel to the browser: the error boundary is the one client
+    // component here that translates; the others receive their words as props.
+    <NextIntlClientProvider messages={{ errors: messages.errors ?? {} }}>
+      <div className="flex min-h-dvh flex-col">
+        <a href="#main" className="skip-link">
+          {t('skipToContent')}
+        </a>
+        <SiteHeader
+          name={comune?.name ?? FALLBACK_NAME}
+          region={comune?.region ?? null}
+          locale={locale}
+        />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter comune={comune} />
+      </div>
+    </NextIntlClientProvider>
+  )
+}
