@@ -13,7 +13,16 @@ const securityHeaders = [
 const config: NextConfig = {
   poweredByHeader: false,
   // Native and WASM packages load at run time from node_modules, never bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'pg', 'pino', '@node-rs/argon2', 'postgres'],
+  // esbuild bundles the service worker at build time (app/serwist/[path]/route.ts).
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pg-boss',
+    'pg',
+    'pino',
+    '@node-rs/argon2',
+    'postgres',
+    'esbuild',
+  ],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -36,7 +36,28 @@ const envSchema = z.object({
   FILO_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   FILO_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10000).default(20),
   FILO_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'deve essere una chiave pubblica VAPID (base64url, 87 caratteri)').optional()),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'deve essere una chiave privata VAPID (base64url, 43 caratteri)').optional()),
+  VAPID_SUBJECT: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : v))
+    .pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'deve iniziare con mailto: o https://').optional()),
+  /** Deliveries in flight at once across all push services, per process. */
+  FILO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
 })
+  .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
+    path: ['VAPID_PRIVATE_KEY'],
+    message: 'va impostata insieme a VAPID_PUBLIC_KEY (entrambe o nessuna)',
+  })
 
 export type Env = z.infer<typeof envSchema>
 

@@ -2,7 +2,10 @@ import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { NextIntlClientProvider } from 'next-intl'
 import { getMessages, getTranslations } from 'next-intl/server'
+import { AppServiceWorker } from '@/components/pwa/service-worker'
 import { getComune } from '@/lib/comune/get-comune'
+import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
+import { countUnread } from '@/lib/inbox/inbox'
 import { SiteFooter } from './_components/site-footer'
 import { SiteHeader } from './_components/site-header'
 import { getCitizenLocale } from './_lib/locale'
@@ -23,17 +26,21 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: name, template: `%s · ${name}` },
     description: t('tagline'),
     openGraph: { siteName: name, locale: locale === 'it' ? 'it_IT' : 'en_GB', type: 'website' },
+    // iPhone and iPad: the Home Screen app opens full screen, under the town's short name.
+    appleWebApp: { capable: true, title: comune?.shortName || name, statusBarStyle: 'default' },
   }
 }
 
 export default async function CitizenLayout({ children }: { children: React.ReactNode }) {
   await connection()
-  const [comune, locale, t, messages] = await Promise.all([
+  const [comune, locale, t, messages, citizen] = await Promise.all([
     getComune(),
     getCitizenLocale(),
     getTranslations('common'),
     getMessages(),
+    getCurrentCitizen(),
   ])
+  const unread = citizen ? await countUnread(citizen) : 0
   return (
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
@@ -42,10 +49,13 @@ export default async function CitizenLayout({ children }: { children: React.Reac
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
+        {/* Early in the page so its "Aggiorna" button comes early for keyboards; shown at the bottom. */}
+        <AppServiceWorker locale={locale} />
         <SiteHeader
           name={comune?.name ?? FALLBACK_NAME}
           region={comune?.region ?? null}
           locale={locale}
+          unread={unread}
         />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:py-10">
           {children}

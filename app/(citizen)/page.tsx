@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 import { OfficeStatus } from '@/components/offices/office-status'
+import { InstallApp } from '@/components/pwa/install-app'
 import { ButtonLink } from '@/components/ui/button-link'
 import { Card } from '@/components/ui/card'
 import { DescriptionList, telHref } from '@/components/ui/description-list'
@@ -43,6 +44,7 @@ export default async function HomePage() {
       <div className="mb-10">
         <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{comune?.name ?? 'Filo'}</h1>
         <p className="mt-3 max-w-prose text-lg text-muted">{t('home.intro')}</p>
+        <InstallApp className="mt-6" />
       </div>
 
       {offices.length > 0 ? (

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { loginAttempts } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
-import { enqueue, getBoss, startJobs, stopJobs } from './boss'
+import { enqueue, ensureQueue, getBoss, startJobs, stopJobs } from './boss'
 import { purgeLoginAttempts } from './housekeeping'
 
 const database = setupTestDatabase()
@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('job queue on the application database', () => {
   it('enqueues inside a transaction: a rolled-back transaction leaves no job', async () => {
     const boss = await startJobs(database.current())
-    await boss.createQueue('test-queue')
+    await ensureQueue(boss, 'test-queue')
     const { db } = database.current()
     await db
       .transaction(async (tx) => {

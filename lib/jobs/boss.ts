@@ -32,11 +32,26 @@ export function jobsStarted(): boolean {
   return (globalThis as Holder)[key] !== undefined
 }
 
+const readyQueues = new Set<string>()
+
+/**
+ * Creates a queue and loads it into pg-boss's queue cache. Must happen before anything is
+ * enqueued inside a transaction: on a cache miss pg-boss reads the queue through its own
+ * connection, which on the single-connection PGlite waits forever behind the open
+ * transaction.
+ */
+export async function ensureQueue(boss: PgBoss, name: string, options: Parameters<PgBoss['createQueue']>[1] = {}): Promise<void> {
+  await boss.createQueue(name, options)
+  await boss.getJobById(name, '00000000-0000-0000-0000-000000000000')
+  readyQueues.add(name)
+}
+
 /**
  * Enqueues a job inside the caller's transaction: it exists if and only if the data
  * that asked for it was committed.
  */
 export async function enqueue(tx: DbOrTx, name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+  if (!readyQueues.has(name)) throw new Error(`Queue ${name} was not prepared with ensureQueue() at start`)
   const boss = await getBoss()
   return boss.send(name, data, { ...options, db: fromDrizzle(tx as never, sql) })
 }

@@ -3,6 +3,7 @@ import { lt } from 'drizzle-orm'
 import { loginAttempts } from '@/db/schema/staff'
 import type { Db } from '@/db/client'
 import { getLogger } from '../log'
+import { ensureQueue } from './boss'
 
 export const PURGE_LOGIN_ATTEMPTS = 'housekeeping-purge-login-attempts'
 const KEEP_DAYS = 30
@@ -15,7 +16,7 @@ export async function purgeLoginAttempts(db: Db, now = new Date()): Promise<numb
 }
 
 export async function registerHousekeeping(boss: PgBoss, db: Db): Promise<void> {
-  await boss.createQueue(PURGE_LOGIN_ATTEMPTS)
+  await ensureQueue(boss, PURGE_LOGIN_ATTEMPTS)
   await boss.schedule(PURGE_LOGIN_ATTEMPTS, '17 3 * * *', {}, { tz: 'Europe/Rome' })
   await boss.work(PURGE_LOGIN_ATTEMPTS, async () => {
     const removed = await purgeLoginAttempts(db)

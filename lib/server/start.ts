@@ -6,6 +6,9 @@ import { getDatabase } from '../db'
 import { EnvError, getEnv } from '../env'
 import { getAuthSecret } from '../auth/secret'
 import { registerHousekeeping } from '../jobs/housekeeping'
+import { registerNotifyJobs } from '../notify/notify-jobs'
+import { registerContentJobs } from '../content/content-jobs'
+import { getProcessSender } from '../push/process-sender'
 import { startJobs, stopJobs } from '../jobs/boss'
 import { getLogger } from '../log'
 
@@ -51,6 +54,9 @@ export async function startServer(): Promise<void> {
 
     const boss = await startJobs(database)
     await registerHousekeeping(boss, database.db)
+    await registerNotifyJobs(boss, database.db, getProcessSender, { concurrency: env.FILO_PUSH_CONCURRENCY })
+    // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
+    await registerContentJobs(boss)
     log.info({ url: env.FILO_PUBLIC_URL }, 'Filo started')
 
     const shutdown = async () => {

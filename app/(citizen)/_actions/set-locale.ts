@@ -4,6 +4,8 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { LOCALE_COOKIE, locales } from '@/i18n/locales'
+import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
+import { setCitizenLocale } from '@/lib/citizens/citizen-settings'
 
 const setLocaleSchema = z.object({ locale: z.enum(locales) })
 
@@ -22,6 +24,9 @@ export async function setLocale(formData: FormData): Promise<void> {
       sameSite: 'lax',
       httpOnly: true,
     })
+    // Push texts written for this citizen (test messages, replies) follow the same choice.
+    const citizen = await getCurrentCitizen()
+    if (citizen) await setCitizenLocale(citizen, parsed.data.locale)
   }
   redirect(await samePagePath())
 }

@@ -9,7 +9,7 @@ export function MainNav({
   items,
 }: {
   label: string
-  items: Array<{ href: string; label: string }>
+  items: Array<{ href: string; label: string; badge?: string }>
 }) {
   const pathname = usePathname()
   return (
@@ -28,6 +28,9 @@ export function MainNav({
                 }`}
               >
                 {item.label}
+                {item.badge ? (
+                  <span className="ml-2 rounded-full bg-white px-2 text-sm font-bold text-primary-dark">{item.badge}</span>
+                ) : null}
               </Link>
             </li>
           )

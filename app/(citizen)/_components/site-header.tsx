@@ -9,10 +9,13 @@ export async function SiteHeader({
   name,
   region,
   locale,
+  unread,
 }: {
   name: string
   region: string | null
   locale: Locale
+  /** Unread inbox messages of the citizen on this device (0 when none or not yet a citizen). */
+  unread: number
 }) {
   const t = await getTranslations()
   return (
@@ -41,6 +44,8 @@ export async function SiteHeader({
           { href: '/uffici', label: t('nav.offices') },
           { href: '/notizie', label: t('nav.news') },
           { href: '/eventi', label: t('nav.events') },
+          { href: '/notifiche', label: t('nav.inbox'), badge: unread > 0 ? t('nav.unread', { count: unread }) : undefined },
+          { href: '/impostazioni', label: t('nav.settings') },
         ]}
       />
     </header>

@@ -8,9 +8,17 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const actor = await staffOrSignIn()
   const links = [
     { href: '/admin', label: 'Bacheca' },
+    ...(actor.role === 'admin' || actor.role === 'operator'
+      ? [
+          { href: '/admin/notizie', label: 'Notizie' },
+          { href: '/admin/eventi', label: 'Eventi' },
+        ]
+      : []),
+    ...(actor.role !== 'office' ? [{ href: '/admin/invii', label: 'Invii' }] : []),
     ...(actor.role !== 'civil_protection' ? [{ href: '/admin/uffici', label: 'Uffici' }] : []),
     ...(actor.role === 'admin'
       ? [
+          { href: '/admin/argomenti', label: 'Argomenti' },
           { href: '/admin/personale', label: 'Personale' },
           { href: '/admin/registro', label: 'Registro attività' },
         ]

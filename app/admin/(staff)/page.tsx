@@ -6,8 +6,8 @@ import { staffOrSignIn } from '../_lib/guard'
 export const metadata: Metadata = { title: 'Bacheca' }
 
 const roleIntro = {
-  admin: 'Gestisci gli account del personale, gli uffici e controlla il registro delle attività.',
-  operator: 'Tieni aggiornati orari e contatti degli uffici che i cittadini vedono nell’app.',
+  admin: 'Gestisci gli account del personale, gli uffici, gli argomenti e controlla il registro delle attività.',
+  operator: 'Pubblica notizie ed eventi e tieni aggiornati orari e contatti degli uffici che i cittadini vedono nell’app.',
   office: 'Tieni aggiornati orari e contatti del tuo ufficio: i cittadini li vedono nell’app.',
   civil_protection: 'Da qui gestirai le allerte di protezione civile per i cittadini.',
 } as const
@@ -15,11 +15,18 @@ const roleIntro = {
 export default async function DashboardPage() {
   const actor = await staffOrSignIn()
   const shortcuts = [
+    ...(actor.role === 'admin' || actor.role === 'operator'
+      ? [
+          { href: '/admin/notizie', title: 'Notizie', text: 'Scrivi, programma e pubblica le notizie; avvisa gli iscritti.' },
+          { href: '/admin/eventi', title: 'Eventi', text: 'L’agenda degli eventi in città.' },
+        ]
+      : []),
     ...(actor.role !== 'civil_protection'
       ? [{ href: '/admin/uffici', title: actor.role === 'office' ? 'Il tuo ufficio' : 'Uffici', text: 'Orari di apertura, giorni di chiusura e contatti.' }]
       : []),
     ...(actor.role === 'admin'
       ? [
+          { href: '/admin/argomenti', title: 'Argomenti', text: 'Gli argomenti che i cittadini scelgono: aggiungi, rinomina, ritira.' },
           { href: '/admin/personale', title: 'Personale', text: 'Crea account, cambia ruolo e ufficio, disattiva.' },
           { href: '/admin/registro', title: 'Registro attività', text: 'Accessi e modifiche, con chi e quando.' },
         ]

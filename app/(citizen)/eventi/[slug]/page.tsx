@@ -7,6 +7,7 @@ import { ButtonLink } from '@/components/ui/button-link'
 import { Card } from '@/components/ui/card'
 import { Markdown } from '@/components/ui/markdown'
 import { getEventBySlug } from '@/lib/content/get-event-by-slug'
+import { getEnv } from '@/lib/env'
 import { getCitizenLocale } from '../../_lib/locale'
 import { describeEventTime, longDate } from '../../_lib/event-time'
 
@@ -19,11 +20,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getCitizenLocale(),
   ])
   if (!event) return { title: (await getTranslations('errors'))('notFoundTitle') }
+  const path = `/eventi/${event.slug}`
   return {
     title: event.title,
     description: event.summary,
+    // Link previews (messaging apps, social networks) need an absolute address for the page.
+    metadataBase: new URL(getEnv().FILO_PUBLIC_URL),
+    alternates: { canonical: path },
     openGraph: {
       type: 'article',
+      url: path,
       title: event.title,
       description: event.summary,
       publishedTime: event.publishedAt.toISOString(),

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { ButtonLink } from '@/components/ui/button-link'
 import { Markdown } from '@/components/ui/markdown'
 import { getNewsBySlug } from '@/lib/content/get-news-by-slug'
+import { getEnv } from '@/lib/env'
 import { romeWallClock } from '@/lib/time/rome-clock'
 import { getCitizenLocale } from '../../_lib/locale'
 
@@ -15,11 +16,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection()
   const [item, locale] = await Promise.all([getNewsBySlug((await params).slug), getCitizenLocale()])
   if (!item) return { title: (await getTranslations('errors'))('notFoundTitle') }
+  const path = `/notizie/${item.slug}`
   return {
     title: item.title,
     description: item.summary,
+    // Link previews (messaging apps, social networks) need absolute addresses for the page and image.
+    metadataBase: new URL(getEnv().FILO_PUBLIC_URL),
+    alternates: { canonical: path },
     openGraph: {
       type: 'article',
+      url: path,
       title: item.title,
       description: item.summary,
       publishedTime: item.publishedAt.toISOString(),
@@ -27,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       locale: locale === 'it' ? 'it_IT' : 'en_GB',
       images: item.imageUrl ? [{ url: item.imageUrl, alt: item.imageAlt ?? '' }] : undefined,
     },
+    twitter: { card: item.imageUrl ? 'summary_large_image' : 'summary' },
   }
 }
 
@@ -69,12 +76,14 @@ export default async function NewsArticlePage({ params }: Props) {
         {item.summary}
       </p>
       {item.imageUrl ? (
-        // Staff-provided URLs from any host: a plain img avoids configuring next/image domains.
+        // Uploaded images are served as they are (already checked, cached for a year): a plain img
+        // avoids next/image re-encoding them.
         // eslint-disable-next-line @next/next/no-img-element
         <img
           src={item.imageUrl}
           alt={item.imageAlt ?? ''}
-          className="mt-6 w-full max-w-prose rounded-lg"
+          decoding="async"
+          className="mt-6 h-auto w-full max-w-prose rounded-lg"
         />
       ) : null}
       <Markdown lang="it" className="mt-6">

@@ -1,0 +1,24 @@
+// GET /serwist/sw.js – the service worker (app/sw.ts), bundled at build time with its precache list
+import { randomUUID } from 'node:crypto'
+import { createSerwistRoute } from '@serwist/turbopack'
+import { OFFLINE_FALLBACK_PATH } from '@/lib/pwa/offline-pages-shared'
+
+/**
+ * The /offline page has no content hash: a new revision at every build makes browsers fetch
+ * it again (and makes every build a new worker, which the update banner announces).
+ */
+const buildRevision = randomUUID()
+
+export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } = createSerwistRoute(
+  {
+    swSrc: 'app/sw.ts',
+    // esbuild is installed natively; esbuild-wasm is not a dependency.
+    useNativeEsbuild: true,
+    // The app shell: Next's hashed build output (scripts, styles, fonts) and the icons.
+    // Not the rest of public/, nor source maps.
+    globPatterns: ['.next/static/**/*.{js,css,woff2}', 'public/icons/*.png'],
+    additionalPrecacheEntries: [{ url: OFFLINE_FALLBACK_PATH, revision: buildRevision }],
+    // A classic script: registers in every browser with service workers, module-capable or not.
+    esbuildOptions: { format: 'iife' },
+  },
+)

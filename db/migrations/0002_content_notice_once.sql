@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "notifications_content_source" ON "notifications" USING btree ("source_type","source_id") WHERE "notifications"."source_type" in ('news', 'event');

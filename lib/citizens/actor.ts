@@ -1,0 +1,2 @@
+/** A citizen acting from one of their devices. */
+export type CitizenActor = { kind: 'citizen'; id: string; locale: 'it' | 'en' }

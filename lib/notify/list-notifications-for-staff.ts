@@ -1,0 +1,43 @@
+import 'server-only'
+import { desc, eq, lt } from 'drizzle-orm'
+import { notifications, pushServiceBlocks } from '@/db/schema/notifications'
+import { topics } from '@/db/schema/topics'
+import { getDb } from '../db'
+import { assertRole, type StaffActor } from '../auth/actor'
+
+const PAGE = 30
+
+/** Messages sent to citizens, newest first, with their delivery progress. */
+export async function listNotificationsForStaff(actor: StaffActor, options: { before?: Date } = {}) {
+  assertRole(actor, ['admin', 'operator', 'civil_protection'])
+  const db = await getDb()
+  const rows = await db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      topicName: topics.nameIt,
+      personal: notifications.citizenId,
+      createdAt: notifications.createdAt,
+      state: notifications.state,
+      total: notifications.total,
+      sent: notifications.sent,
+      gone: notifications.gone,
+      failed: notifications.failed,
+      startedAt: notifications.startedAt,
+      finishedAt: notifications.finishedAt,
+    })
+    .from(notifications)
+    .leftJoin(topics, eq(topics.id, notifications.topicId))
+    .where(options.before ? lt(notifications.createdAt, options.before) : undefined)
+    .orderBy(desc(notifications.createdAt))
+    .limit(PAGE)
+  // Messages to one citizen are counted, never listed with their content's recipient.
+  return rows.map(({ personal, ...row }) => ({ ...row, personal: personal !== null }))
+}
+
+export async function listBlockedPushServices(actor: StaffActor) {
+  assertRole(actor, ['admin', 'operator', 'civil_protection'])
+  const db = await getDb()
+  return db.select().from(pushServiceBlocks).orderBy(desc(pushServiceBlocks.blockedAt))
+}

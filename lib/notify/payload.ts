@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto'
+import type { PushPayload, Urgency } from './schemas'
+
+export const MAX_PAYLOAD_BYTES = 3000
+
+/**
+ * The JSON the service worker shows. The body is shortened (on a character boundary)
+ * until the whole payload fits, so a long text never makes a push fail.
+ */
+export function buildPayload(n: { id: string; title: string; body: string; url: string; kind: string; urgency: Urgency; tag?: string | null }): string {
+  const payload: PushPayload = {
+    id: n.id,
+    title: n.title.slice(0, 120),
+    body: n.body,
+    url: n.url.startsWith('/') ? n.url : '/',
+    tag: n.tag ?? n.id,
+    kind: n.kind,
+    urgency: n.urgency,
+  }
+  let json = JSON.stringify(payload)
+  let chars = [...payload.body]
+  while (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES && chars.length > 0) {
+    chars = chars.slice(0, Math.max(0, chars.length - Math.ceil((Buffer.byteLength(json) - MAX_PAYLOAD_BYTES) / 3) - 1))
+    payload.body = `${chars.join('').trimEnd()}…`
+    json = JSON.stringify(payload)
+  }
+  return json
+}
+
+/** An RFC 8030 Topic (≤ 32 base64url characters) naming what a message is about. */
+export function pushTopicFor(sourceType: string, sourceId: string): string {
+  return createHash('sha256').update(`${sourceType}:${sourceId}`).digest('base64url').slice(0, 32)
+}

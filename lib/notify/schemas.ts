@@ -1,0 +1,23 @@
+export type Urgency = 'very-low' | 'low' | 'normal' | 'high'
+
+/** Who a notification is for: a topic's subscribers, or one citizen (optionally one device). */
+export type Audience = { topicId: number } | { citizenId: string; subscriptionId?: string }
+
+export type NotificationInput = {
+  kind: string
+  title: string
+  body: string
+  /** Path inside the app, e.g. /notizie/lavori-via-roma. */
+  url: string
+  audience: Audience
+  urgency?: Urgency
+  ttlSeconds?: number
+  /** RFC 8030 Topic; derived from the source when absent, so an update replaces the original. */
+  pushTopic?: string
+  sourceType?: string
+  sourceId?: string
+  createdBy?: string | null
+}
+
+/** What the service worker receives (kept well under the 4 KB push limit, no personal data). */
+export type PushPayload = { id: string; title: string; body: string; url: string; tag: string; kind: string; urgency: Urgency }
