@@ -13,6 +13,9 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = 3100
 const baseURL = `http://127.0.0.1:${PORT}`
+/** The local push service the journeys use (e2e/fixtures/push-sink.ts talks to it). */
+export const SINK_PORT = 4410
+export const SINK_CA = '.data/e2e-push-sink-ca.pem'
 
 /** Flags that keep the system Chromium quiet, offline and workable as root in a container. */
 const chromiumArgs = [
@@ -65,26 +68,40 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    url: `${baseURL}/api/health`,
-    // A server left on the port from another run would hold another database: refuse it.
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: {
-      E2E_PORT: String(PORT),
-      AUTH_SECRET: 'filo-e2e-only-secret-0123456789-abcdefghijklmnop',
-      FILO_PUBLIC_URL: baseURL,
-      NEXTAUTH_URL: baseURL,
-      LOG_LEVEL: 'warn',
-      // e2e/fixtures/staff.ts MAX_FAILURES_PER_ACCOUNT relies on this value.
-      FILO_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
-      // Journeys share one address (127.0.0.1); the per-account limit is what they test.
-      FILO_LOGIN_MAX_FAILURES_PER_IP: '1000',
-      // DATABASE_URL, when set, passes through (Playwright hands process.env to the server).
+  webServer: [
+    {
+      // A local push service: the app sends real, encrypted Web Push to it; journeys read
+      // what it decrypted. Started first: the app must trust its certificate from the start.
+      command: `node --import tsx bench/push-sink-server.ts --port ${SINK_PORT} --ca-out ${SINK_CA}`,
+      url: `https://127.0.0.1:${SINK_PORT}/_sink/count`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-  },
+    {
+      command: 'bash scripts/e2e-server.sh',
+      url: `${baseURL}/api/health`,
+      // A server left on the port from another run would hold another database: refuse it.
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        E2E_PORT: String(PORT),
+        AUTH_SECRET: 'filo-e2e-only-secret-0123456789-abcdefghijklmnop',
+        FILO_PUBLIC_URL: baseURL,
+        NEXTAUTH_URL: baseURL,
+        LOG_LEVEL: 'warn',
+        // e2e/fixtures/staff.ts MAX_FAILURES_PER_ACCOUNT relies on this value.
+        FILO_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+        // Journeys share one address (127.0.0.1); the per-account limit is what they test.
+        FILO_LOGIN_MAX_FAILURES_PER_IP: '1000',
+        // DATABASE_URL, when set, passes through (Playwright hands process.env to the server).
+        NODE_EXTRA_CA_CERTS: SINK_CA,
+      },
+    },
+  ],
 })

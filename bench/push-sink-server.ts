@@ -9,6 +9,8 @@
  * reached over HTTPS: POST /_sink/subscriptions {"count":N}, GET /_sink/count,
  * POST /_sink/reset. Ctrl-C stops it.
  */
+import { copyFileSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPushSink } from '../lib/testing/push-sink'
 
@@ -16,12 +18,18 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4400' },
     host: { type: 'string', default: '127.0.0.1' },
+    /** Also copy the CA certificate here, for a server started next with NODE_EXTRA_CA_CERTS. */
+    'ca-out': { type: 'string' },
   },
 })
 const port = Number(values.port)
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`)
 
 const sink = await startPushSink({ port, host: values.host })
+if (values['ca-out']) {
+  mkdirSync(path.dirname(values['ca-out']), { recursive: true })
+  copyFileSync(sink.caFile, values['ca-out'])
+}
 console.log(`origin=${sink.origin}`)
 console.log(`caFile=${sink.caFile}`)
 console.log(`# sender: NODE_EXTRA_CA_CERTS=${sink.caFile}`)

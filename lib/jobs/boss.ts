@@ -32,7 +32,10 @@ export function jobsStarted(): boolean {
   return (globalThis as Holder)[key] !== undefined
 }
 
-const readyQueues = new Set<string>()
+// On globalThis like the queue runner itself: queues prepared at start (instrumentation
+// bundle) must be known to the route bundles that enqueue.
+const queuesKey = Symbol.for('filo.boss.queues')
+const readyQueues: Set<string> = ((globalThis as { [queuesKey]?: Set<string> })[queuesKey] ??= new Set<string>())
 
 /**
  * Creates a queue and loads it into pg-boss's queue cache. Must happen before anything is

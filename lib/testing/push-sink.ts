@@ -239,6 +239,11 @@ export async function startPushSink(options: { port?: number; host?: string } = 
         for (const e of entries) statuses[String(e.status)] = (statuses[String(e.status)] ?? 0) + 1
         return json(200, { count: entries.length, statuses })
       }
+      if (route === `GET ${CONTROL_PATH}received`) {
+        // Decrypted here, for browser journeys that read what a device would have shown.
+        const endpoint = new URL(req.url ?? '', 'https://sink').searchParams.get('endpoint') ?? undefined
+        return json(200, { messages: sink.received(endpoint) })
+      }
       if (route === `POST ${CONTROL_PATH}reset`) {
         sink.reset()
         return json(200, { ok: true })

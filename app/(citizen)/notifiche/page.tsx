@@ -52,9 +52,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <ul className="grid gap-3" data-testid="inbox">
           {page.items.map((item) => (
             <li key={item.id}>
-              <Link
+              {/* A plain link: a full request to the route that marks it read and redirects. */}
+              <a
                 href={`/notifiche/apri/${item.id}`}
-                prefetch={false}
                 className={`block rounded-md border-2 p-4 no-underline hover:border-primary ${item.readAt ? 'border-line bg-white' : 'border-primary bg-primary-light'}`}
               >
                 <span className="flex flex-wrap items-baseline gap-2">
@@ -67,7 +67,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 <span className="mt-1 block text-sm text-muted">
                   {t('receivedAt', { date: format.dateTime(item.createdAt, { dateStyle: 'long', timeStyle: 'short' }) })}
                 </span>
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
