@@ -102,8 +102,7 @@ test.describe('operator publishes news', () => {
       operator.getByText(/la troveranno nei loro messaggi|la troverà nei suoi messaggi/),
     ).toBeVisible()
     await expectNoAxeViolations(operator, { label: 'news form with notification preview' })
-    // The push pipeline is not part of this journey: publish without the notice.
-    await operator.getByLabel('Notifica gli iscritti all’argomento').uncheck()
+    // Published with the notice: the message goes through the same pipeline as every other.
 
     await operator.getByLabel('Pubblica ora').check()
     await operator.getByRole('button', { name: 'Salva la notizia' }).click()
@@ -114,6 +113,14 @@ test.describe('operator publishes news', () => {
     ).toBeVisible()
     await expect(operator.getByText('Pubblicata', { exact: true })).toBeVisible()
     await expectNoAxeViolations(operator, { label: 'news edit page, just published' })
+
+    // Staff follow its delivery: the message is listed with its progress.
+    await operator.goto('/admin/invii')
+    await expect(operator.getByRole('heading', { level: 1, name: 'Invii ai cittadini' })).toBeVisible()
+    const row = operator.getByRole('row').filter({ hasText: title })
+    await expect(row).toContainText('Notizia')
+    await expect(row).toContainText('Completato')
+    await expectNoAxeViolations(operator, { label: 'deliveries page' })
 
     // A citizen finds it in the news and opens it.
     const citizen = await newAnonymousPage()
@@ -233,12 +240,13 @@ test.describe('operator publishes news', () => {
     await expect(admin.getByRole('button', { name: 'Ritira l’argomento' })).toHaveCount(0)
   })
 
-  test('an operator publishes an event; the agenda shows it in the next seven days, in Rome time', async ({
+  test('an operator publishes an event with an image; the agenda shows it in the next seven days, in Rome time', async ({
     pageAs,
     newAnonymousPage,
   }) => {
     const operator = await pageAs('operator')
     const title = `Concerto d’estate ${unique('e')}`
+    const alt = 'La banda comunale sul palco nel chiostro'
     await operator.goto('/admin/eventi')
     await expect(operator.getByRole('heading', { level: 1, name: 'Eventi' })).toBeVisible()
     await expectNoAxeViolations(operator, { label: 'staff event list' })
@@ -252,12 +260,18 @@ test.describe('operator publishes news', () => {
     await operator.getByLabel('Ora di inizio').fill('21:00')
     await operator.getByLabel('Ora di fine').fill('20:00')
     await operator.getByLabel('Argomento', { exact: true }).selectOption({ label: 'Eventi' })
+    await operator
+      .getByLabel('Scegli un file')
+      .setInputFiles({ name: 'concerto.png', mimeType: 'image/png', buffer: PNG })
+    await expect(operator.getByText('Immagine caricata.')).toBeVisible()
+    await operator.getByLabel('Descrizione dell’immagine').fill(alt)
     await operator.getByLabel('Pubblica ora').check()
     await operator.getByRole('button', { name: 'Salva l’evento' }).click()
     await expect(operator.getByText('La fine deve venire dopo l’inizio.')).toBeVisible()
     await expect(operator.getByLabel('Ora di fine')).toHaveAttribute('aria-invalid', 'true')
-    // What was typed is still there.
+    // What was typed is still there, the image too.
     await expect(operator.getByLabel('Titolo')).toHaveValue(title)
+    await expect(operator.getByLabel('Descrizione dell’immagine')).toHaveValue(alt)
     await expectNoAxeViolations(operator, { label: 'new event form with errors' })
     await operator.getByLabel('Ora di fine').fill('23:00')
     await operator.getByRole('button', { name: 'Salva l’evento' }).click()
@@ -275,7 +289,14 @@ test.describe('operator publishes news', () => {
     )
     await soon.getByRole('link', { name: title }).click()
     await expect(citizen.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(citizen.getByRole('img', { name: alt })).toBeVisible()
     expect(await metaContent(citizen, 'og:title')).toBe(title)
+    const ogImage = await metaContent(citizen, 'og:image')
+    expect(ogImage).toMatch(/^https?:\/\/[^/]+\/api\/files\/[0-9a-f]{32}\.png$/)
+    expect(await metaContent(citizen, 'og:image:alt')).toBe(alt)
+    const image = await citizen.request.get(ogImage!)
+    expect(image.status()).toBe(200)
+    expect(Buffer.from(await image.body()).equals(PNG)).toBe(true)
     await expectNoAxeViolations(citizen, { label: 'citizen event page' })
   })
 

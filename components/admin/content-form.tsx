@@ -36,7 +36,6 @@ export type ContentFormValues = {
   publishDate: string
   publishTime: string
   notify: boolean
-  /** News only. */
   image: ImageValue | null
   /** Events only. */
   location: string
@@ -269,7 +268,7 @@ export function ContentForm({
             </select>
           )}
         </Field>
-        {kind === 'news' && uploadUrl ? (
+        {uploadUrl ? (
           <ImageField
             uploadUrl={uploadUrl}
             value={values.image}

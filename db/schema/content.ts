@@ -32,6 +32,8 @@ export const events = pgTable(
     summary: text().notNull(),
     body: text().notNull(),
     location: text().notNull(),
+    imageUrl: text(),
+    imageAlt: text(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }),
     topicId: integer().references(() => topics.id, { onDelete: 'set null' }),

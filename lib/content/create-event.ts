@@ -4,6 +4,8 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
+import { fileUrl } from '../storage/file-key-shared'
+import { assertStoredImage } from './content-images'
 import {
   applyNoticeChoice,
   assertActiveTopic,
@@ -17,7 +19,7 @@ import type { EventInput } from './schemas'
 import { slugify, uniqueSlug } from './slug'
 import { contentStatus } from './status-shared'
 
-/** A new event for the agenda: a draft, out now, or scheduled; optionally announced. */
+/** A new event for the agenda: a draft, out now, or scheduled; optionally with an image and announced. */
 export async function createEvent(
   actor: StaffActor,
   input: EventInput,
@@ -27,6 +29,7 @@ export async function createEvent(
   assertRole(actor, ['admin', 'operator'])
   const now = options.now ?? new Date()
   assertSchedulable(input.publication, null, now)
+  if (input.image) await assertStoredImage(input.image.key)
   await ensureNoticeQueue()
   const db = await getDb()
   return db.transaction(async (tx) => {
@@ -47,6 +50,8 @@ export async function createEvent(
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           topicId: input.topicId,
+          imageUrl: input.image ? fileUrl(input.image.key) : null,
+          imageAlt: input.image?.alt ?? null,
           publishedAt,
           createdBy: actor.id,
         })
@@ -69,6 +74,7 @@ export async function createEvent(
         slug: created.slug,
         topicId: input.topicId,
         startsAt: input.startsAt.toISOString(),
+        image: Boolean(input.image),
       },
     })
     const publicationAction = publicationAuditAction('event', null, publishedAt, now)

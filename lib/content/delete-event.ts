@@ -5,9 +5,10 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
+import { removeReplacedImage } from './content-images'
 import { dropQueuedNotices, ensureNoticeQueue } from './publication'
 
-/** Deletes an event for good (the audit log keeps its title and address). */
+/** Deletes an event for good (the audit log keeps its title and address), and its image. */
 export async function deleteEvent(
   actor: StaffActor,
   input: { id: string },
@@ -16,7 +17,7 @@ export async function deleteEvent(
   assertRole(actor, ['admin', 'operator'])
   await ensureNoticeQueue()
   const db = await getDb()
-  await db.transaction(async (tx) => {
+  const imageUrl = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(events).where(eq(events.id, input.id)).for('update')
     if (!before) throw new AppError('not_found', 'Evento non trovato: forse è già stato eliminato.')
     await dropQueuedNotices(tx, 'event', before.id)
@@ -30,5 +31,7 @@ export async function deleteEvent(
       ip: context.ip,
       details: { title: before.title, slug: before.slug, startsAt: before.startsAt.toISOString() },
     })
+    return before.imageUrl
   })
+  await removeReplacedImage(imageUrl, null)
 }

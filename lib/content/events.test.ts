@@ -1,5 +1,8 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { events } from '@/db/schema/content'
 import { auditLog, staffUsers } from '@/db/schema/staff'
 import { topics } from '@/db/schema/topics'
@@ -8,6 +11,8 @@ import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
+import { localDiskStorage } from '../storage/local-disk-storage'
+import { useStorage } from '../storage/get-storage'
 import { createEvent } from './create-event'
 import { deleteEvent } from './delete-event'
 import { getEventBySlug } from './get-event-by-slug'
@@ -17,6 +22,7 @@ import { listUpcomingEvents } from './list-upcoming-events'
 import { eventFormSchema, type EventInput } from './schemas'
 import { setEventPublication } from './set-event-publication'
 import { updateEvent } from './update-event'
+import { uploadContentImage } from './upload-content-image'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -24,6 +30,15 @@ const database = setupTestDatabase({ seed: true })
 const context = { ip: '192.0.2.30' }
 const actors: Record<string, StaffActor> = {}
 let eventiTopic: number
+let uploads: string
+
+/** A 1×1 PNG, as a browser would send it. */
+const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+)
 
 beforeAll(async () => {
   const { db } = database.current()
@@ -39,10 +54,13 @@ beforeAll(async () => {
   }
   eventiTopic = (await db.select().from(topics).where(eq(topics.slug, 'eventi')))[0]!.id
   await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  uploads = await mkdtemp(path.join(tmpdir(), 'filo-event-uploads-'))
+  useStorage(localDiskStorage(uploads))
 })
 
 afterAll(async () => {
   await stopJobs()
+  await rm(uploads, { recursive: true, force: true })
 })
 
 function form(overrides: Record<string, unknown> = {}): EventInput {
@@ -97,6 +115,18 @@ describe('the event form', () => {
     expect(issues({ startDate: '' }).startDate).toBe('Scegli il giorno di inizio.')
     expect(issues({ startDate: '2026-03-29', startTime: '02:15' }).startTime).toMatch(/ora legale/)
     expect(issues({ location: '' }).location).toBe('Scrivi dove si svolge.')
+  })
+
+  it('wants a description for an image, and a real key', () => {
+    expect(issues({ imageKey: `${'a'.repeat(32)}.png` }).imageAlt).toMatch(/^Descrivi l’immagine/)
+    expect(issues({ imageKey: '../../etc/passwd', imageAlt: 'x' }).imageKey).toBe(
+      'L’immagine non è valida: caricala di nuovo.',
+    )
+    expect(form().image).toBeNull()
+    expect(form({ imageKey: `${'a'.repeat(32)}.png`, imageAlt: ' Il palco ' }).image).toEqual({
+      key: `${'a'.repeat(32)}.png`,
+      alt: 'Il palco',
+    })
   })
 })
 
@@ -205,5 +235,121 @@ describe('events', () => {
       .from(events)
       .where(eq(events.title, 'Da eliminare'))
     expect(count?.n).toBe(0)
+  })
+})
+
+describe('event images', () => {
+  const countEvents = async () =>
+    (
+      await database
+        .current()
+        .db.select({ n: sql<number>`count(*)::int` })
+        .from(events)
+    )[0]?.n
+
+  it('refuses a file that is not an image, and an image never uploaded, changing nothing', async () => {
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>')
+    const gif = new TextEncoder().encode('GIF89a......')
+    for (const bytes of [html, gif]) {
+      await expect(uploadContentImage(actors.operator!, bytes)).rejects.toMatchObject({
+        code: 'invalid_input',
+      })
+    }
+    const before = await countEvents()
+    const ghost = form({ imageKey: `${'b'.repeat(32)}.png`, imageAlt: 'Una foto' })
+    const error = await createEvent(actors.operator!, ghost, context).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AppError)
+    expect((error as AppError).fieldErrors).toEqual({
+      imageKey: 'L’immagine non si trova più: caricala di nuovo.',
+    })
+    expect(await countEvents()).toBe(before)
+    expect((await readdir(uploads)).filter((f) => !f.startsWith('.'))).toHaveLength(0)
+  })
+
+  it('shows the image with its description, and removes the file when it is replaced or the event deleted', async () => {
+    const first = await uploadContentImage(actors.operator!, PNG)
+    const created = await createEvent(
+      actors.operator!,
+      form({
+        title: 'Concerto con immagine',
+        publication: 'now',
+        imageKey: first.key,
+        imageAlt: 'Il palco in piazza',
+      }),
+      context,
+    )
+    expect(await getEventBySlug(created.slug)).toMatchObject({
+      imageUrl: `/api/files/${first.key}`,
+      imageAlt: 'Il palco in piazza',
+    })
+    expect(await getEventForStaff(actors.operator!, created.id)).toMatchObject({
+      imageKey: first.key,
+      imageAlt: 'Il palco in piazza',
+    })
+
+    const second = await uploadContentImage(actors.operator!, PNG)
+    await updateEvent(
+      actors.operator!,
+      {
+        ...form({
+          title: 'Concerto con immagine',
+          publication: 'now',
+          imageKey: second.key,
+          imageAlt: 'Il palco di sera',
+        }),
+        id: created.id,
+      },
+      context,
+    )
+    let files = await readdir(uploads)
+    expect(files).not.toContain(first.key)
+    expect(files).toContain(second.key)
+    expect(await getEventBySlug(created.slug)).toMatchObject({
+      imageUrl: `/api/files/${second.key}`,
+      imageAlt: 'Il palco di sera',
+    })
+    const [updateEntry] = await database
+      .current()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, created.id), eq(auditLog.action, 'event.update')))
+    expect(updateEntry?.details).toMatchObject({ changed: ['imageUrl', 'imageAlt'] })
+
+    // Saving again with the same image keeps its file.
+    await updateEvent(
+      actors.operator!,
+      {
+        ...form({
+          title: 'Concerto con immagine',
+          publication: 'now',
+          imageKey: second.key,
+          imageAlt: 'Il palco di sera',
+        }),
+        id: created.id,
+      },
+      context,
+    )
+    expect(await readdir(uploads)).toContain(second.key)
+
+    await deleteEvent(actors.operator!, { id: created.id }, context)
+    files = await readdir(uploads)
+    expect(files).not.toContain(second.key)
+    expect(await getEventBySlug(created.slug)).toBeNull()
+  })
+
+  it('removes the file when the image is taken off', async () => {
+    const image = await uploadContentImage(actors.operator!, PNG)
+    const created = await createEvent(
+      actors.operator!,
+      form({ title: 'Mostra', imageKey: image.key, imageAlt: 'Un quadro' }),
+      context,
+    )
+    await updateEvent(actors.operator!, { ...form({ title: 'Mostra' }), id: created.id }, context)
+    expect(await readdir(uploads)).not.toContain(image.key)
+    expect(await getEventForStaff(actors.operator!, created.id)).toMatchObject({
+      imageUrl: null,
+      imageAlt: null,
+      imageKey: null,
+    })
   })
 })

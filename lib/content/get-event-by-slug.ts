@@ -10,6 +10,8 @@ export type EventDetail = {
   /** Markdown. */
   body: string
   location: string
+  imageUrl: string | null
+  imageAlt: string | null
   startsAt: Date
   endsAt: Date | null
   publishedAt: Date
@@ -29,6 +31,8 @@ export async function getEventBySlug(
       summary: events.summary,
       body: events.body,
       location: events.location,
+      imageUrl: events.imageUrl,
+      imageAlt: events.imageAlt,
       startsAt: events.startsAt,
       endsAt: events.endsAt,
       publishedAt: events.publishedAt,

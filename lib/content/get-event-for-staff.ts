@@ -4,6 +4,7 @@ import { events } from '@/db/schema/content'
 import { topics } from '@/db/schema/topics'
 import { getDb } from '../db'
 import { assertRole, type StaffActor } from '../auth/actor'
+import { fileKeyFromUrl } from '../storage/file-key-shared'
 import { queuedNoticeAt, sentNotice } from './publication'
 import { contentStatus } from './status-shared'
 
@@ -33,6 +34,7 @@ export async function getEventForStaff(
   ])
   return {
     ...row.item,
+    imageKey: fileKeyFromUrl(row.item.imageUrl),
     topic: row.topic,
     status: contentStatus(row.item.publishedAt, now),
     notice: { sent, queuedFor },

@@ -101,6 +101,37 @@ function checkDateTime(
   }
 }
 
+/** An optional image: the key the upload endpoint gave back, and its description. */
+const imageFields = {
+  imageKey: field.refine(
+    (v) => v === '' || isFileKey(v),
+    'L’immagine non è valida: caricala di nuovo.',
+  ),
+  imageAlt: field.pipe(
+    z
+      .string()
+      .max(IMAGE_ALT_MAX, `La descrizione può avere al massimo ${IMAGE_ALT_MAX} caratteri.`),
+  ),
+}
+
+type ImageFields = { imageKey: string; imageAlt: string }
+
+function checkImage(value: ImageFields, ctx: z.RefinementCtx) {
+  if (value.imageKey !== '' && value.imageAlt === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['imageAlt'],
+      message:
+        'Descrivi l’immagine per chi non può vederla (ad esempio: “Il cantiere in via Roma”).',
+    })
+  }
+}
+
+function toImage(value: ImageFields): { key: FileKey; alt: string } | null {
+  // imageFields has proved the key well formed.
+  return value.imageKey === '' ? null : { key: value.imageKey as FileKey, alt: value.imageAlt }
+}
+
 function toPublication(value: PublicationFields): Publication {
   if (value.publication !== 'scheduled') return { mode: value.publication }
   // checkPublication has proved the instant exists.
@@ -113,26 +144,11 @@ export const newsFormSchema = z
     summary,
     body,
     topicId,
-    imageKey: field.refine(
-      (v) => v === '' || isFileKey(v),
-      'L’immagine non è valida: caricala di nuovo.',
-    ),
-    imageAlt: field.pipe(
-      z
-        .string()
-        .max(IMAGE_ALT_MAX, `La descrizione può avere al massimo ${IMAGE_ALT_MAX} caratteri.`),
-    ),
+    ...imageFields,
     ...publicationFields,
   })
   .superRefine((value, ctx) => {
-    if (value.imageKey !== '' && value.imageAlt === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['imageAlt'],
-        message:
-          'Descrivi l’immagine per chi non può vederla (ad esempio: “Il cantiere in via Roma”).',
-      })
-    }
+    checkImage(value, ctx)
     checkPublication(value, ctx)
   })
   .transform((value) => ({
@@ -140,7 +156,7 @@ export const newsFormSchema = z
     summary: value.summary,
     body: value.body,
     topicId: value.topicId,
-    image: value.imageKey === '' ? null : { key: value.imageKey as FileKey, alt: value.imageAlt },
+    image: toImage(value),
     publication: toPublication(value),
     notify: value.notify,
   }))
@@ -162,9 +178,11 @@ export const eventFormSchema = z
     startTime: field,
     endDate: field,
     endTime: field,
+    ...imageFields,
     ...publicationFields,
   })
   .superRefine((value, ctx) => {
+    checkImage(value, ctx)
     checkDateTime(ctx, value.startDate, value.startTime, {
       date: ['startDate', 'Scegli il giorno di inizio.'],
       time: ['startTime', 'Scegli l’ora di inizio.'],
@@ -197,6 +215,7 @@ export const eventFormSchema = z
     startsAt: romeInstant(value.startDate, value.startTime) as Date,
     endsAt:
       value.endTime === '' ? null : romeInstant(value.endDate || value.startDate, value.endTime),
+    image: toImage(value),
     publication: toPublication(value),
     notify: value.notify,
   }))

@@ -5,6 +5,8 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
+import { fileUrl } from '../storage/file-key-shared'
+import { assertStoredImage, removeReplacedImage } from './content-images'
 import {
   addressMayBeKnown,
   applyNoticeChoice,
@@ -22,7 +24,7 @@ import { contentStatus } from './status-shared'
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
 /**
- * Saves the whole editor form of an event. The address (slug) follows the title only while
+ * Saves the whole editor form of an event, image included. The address (slug) follows the title only while
  * the event has never been public or scheduled.
  */
 export async function updateEvent(
@@ -33,9 +35,11 @@ export async function updateEvent(
 ): Promise<SavedContent> {
   assertRole(actor, ['admin', 'operator'])
   const now = options.now ?? new Date()
+  if (input.image) await assertStoredImage(input.image.key)
   await ensureNoticeQueue()
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  const imageUrl = input.image ? fileUrl(input.image.key) : null
+  const { saved, beforeImageUrl } = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(events).where(eq(events.id, input.id)).for('update')
     if (!before) throw new AppError('not_found', 'Evento non trovato: forse è stato eliminato.')
     assertSchedulable(input.publication, before.publishedAt, now)
@@ -52,6 +56,8 @@ export async function updateEvent(
       body: input.body,
       location: input.location,
       topicId: input.topicId,
+      imageUrl,
+      imageAlt: input.image?.alt ?? null,
     }
     await tx
       .update(events)
@@ -120,6 +126,11 @@ export async function updateEvent(
       by: { id: actor.id, label: actorLabel(actor) },
       now,
     })
-    return { id: before.id, slug, status: contentStatus(publishedAt, now), publishedAt, notice }
+    return {
+      saved: { id: before.id, slug, status: contentStatus(publishedAt, now), publishedAt, notice },
+      beforeImageUrl: before.imageUrl,
+    }
   })
+  await removeReplacedImage(beforeImageUrl, imageUrl)
+  return saved
 }

@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: event.title,
     description: event.summary,
-    // Link previews (messaging apps, social networks) need an absolute address for the page.
+    // Link previews (messaging apps, social networks) need absolute addresses for the page and image.
     metadataBase: new URL(getEnv().FILO_PUBLIC_URL),
     alternates: { canonical: path },
     openGraph: {
@@ -34,7 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: event.summary,
       publishedTime: event.publishedAt.toISOString(),
       locale: locale === 'it' ? 'it_IT' : 'en_GB',
+      images: event.imageUrl ? [{ url: event.imageUrl, alt: event.imageAlt ?? '' }] : undefined,
     },
+    twitter: { card: event.imageUrl ? 'summary_large_image' : 'summary' },
   }
 }
 
@@ -84,6 +86,17 @@ export default async function EventPage({ params }: Props) {
           </div>
         </dl>
       </Card>
+      {event.imageUrl ? (
+        // Uploaded images are served as they are (already checked, cached for a year): a plain img
+        // avoids next/image re-encoding them.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          src={event.imageUrl}
+          alt={event.imageAlt ?? ''}
+          decoding="async"
+          className="mt-6 h-auto w-full max-w-prose rounded-lg"
+        />
+      ) : null}
       <Markdown lang="it" className="mt-6">
         {event.body}
       </Markdown>

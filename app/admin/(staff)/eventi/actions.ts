@@ -29,6 +29,8 @@ const eventFields = (formData: FormData) => ({
       'startTime',
       'endDate',
       'endTime',
+      'imageKey',
+      'imageAlt',
       'publication',
       'publishDate',
       'publishTime',

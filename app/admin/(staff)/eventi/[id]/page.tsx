@@ -60,6 +60,10 @@ export default async function EditEventPage({
     publishDate: schedule.date,
     publishTime: schedule.time,
     notify: event.notice.queuedFor !== null,
+    image:
+      event.imageKey && event.imageUrl
+        ? { key: event.imageKey, url: event.imageUrl, alt: event.imageAlt ?? '' }
+        : null,
   }
   const sent = event.notice.sent
   return (
@@ -108,6 +112,7 @@ export default async function EditEventPage({
               : null,
             retiredTopic: event.topic?.retiredAt ? event.topic.nameIt : null,
           }}
+          uploadUrl="/api/uploads"
           submitLabel="Salva le modifiche"
         />
         <div className="grid content-start gap-4">

@@ -25,6 +25,7 @@ export default async function NewEventPage() {
         action={createEventAction}
         topics={topics}
         initial={emptyContentForm}
+        uploadUrl="/api/uploads"
         submitLabel="Salva l’evento"
       />
     </>
