@@ -5,6 +5,7 @@ import { queryRows } from '@/db/execute'
 import { notifications } from '@/db/schema/notifications'
 import { enqueue } from '../jobs/boss'
 import { pushTopicFor } from './payload'
+import { inZones } from './zones'
 import type { NotificationInput } from './schemas'
 
 export const FANOUT_QUEUE = 'notification-fanout'
@@ -32,7 +33,10 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
       sourceType: input.sourceType ?? null,
       sourceId: input.sourceId ?? null,
       createdBy: input.createdBy ?? null,
-      details: 'subscriptionId' in audience && audience.subscriptionId ? { subscriptionId: audience.subscriptionId } : {},
+      details: {
+        ...('subscriptionId' in audience && audience.subscriptionId ? { subscriptionId: audience.subscriptionId } : {}),
+        ...('zoneIds' in audience && audience.zoneIds?.length ? { zoneIds: audience.zoneIds } : {}),
+      },
     })
     .returning({ id: notifications.id })
   if (!row) throw new Error('notification insert returned nothing')
@@ -40,7 +44,7 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
   // Inbox rows are written by the database in one statement: a topic may have 100,000 readers.
   const recipientsQuery =
     'topicId' in audience
-      ? sql`select citizen_id from topic_subscriptions where topic_id = ${audience.topicId}`
+      ? sql`select ts.citizen_id from topic_subscriptions ts where ts.topic_id = ${audience.topicId} and ${inZones(sql`ts.citizen_id`, audience.zoneIds)}`
       : sql`select id as citizen_id from citizens where id = ${audience.citizenId}`
   const [counted] = await queryRows<{ n: number }>(
     tx,
@@ -55,3 +59,4 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
   await enqueue(tx, FANOUT_QUEUE, { notificationId: row.id })
   return { notificationId: row.id, recipients: counted?.n ?? 0 }
 }
+

@@ -1,7 +1,10 @@
 export type Urgency = 'very-low' | 'low' | 'normal' | 'high'
 
 /** Who a notification is for: a topic's subscribers, or one citizen (optionally one device). */
-export type Audience = { topicId: number } | { citizenId: string; subscriptionId?: string }
+export type Audience =
+  /** zoneIds: only citizens who chose one of these neighbourhoods, or chose none. */
+  | { topicId: number; zoneIds?: number[] }
+  | { citizenId: string; subscriptionId?: string }
 
 export type NotificationInput = {
   kind: string

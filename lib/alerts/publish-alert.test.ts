@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq, inArray } from 'drizzle-orm'
+import { alertMessages, alerts, citizenZones, zones } from '@/db/schema/alerts'
+import { citizens, topicSubscriptions } from '@/db/schema/citizens'
+import { inboxItems, notifications } from '@/db/schema/notifications'
+import { auditLog, staffUsers } from '@/db/schema/staff'
+import { topics } from '@/db/schema/topics'
+import { setupTestDatabase } from '../testing/test-database'
+import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
+import { FANOUT_QUEUE } from '../notify/notify'
+import { AppError } from '../errors'
+import type { StaffActor } from '../auth/actor'
+import { createAlertDraft } from './create-alert'
+import { endAlert, publishAlert } from './publish-alert'
+import { alertDraftSchema } from './schemas'
+
+const database = setupTestDatabase({ seed: true })
+const ctx = { ip: '192.0.2.7' }
+const actors: Record<string, StaffActor> = {}
+let secondCp: StaffActor
+const hour = 3600_000
+
+beforeAll(async () => {
+  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  const { db } = database.current()
+  for (const row of await db.select().from(staffUsers)) {
+    actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
+  }
+  const [other] = await db
+    .insert(staffUsers)
+    .values({ email: 'sala.operativa@comune.esempio.it', name: 'Luca Sala', role: 'civil_protection', passwordHash: 'x' })
+    .returning()
+  secondCp = { kind: 'staff', id: other!.id, email: other!.email, name: other!.name, role: 'civil_protection', officeId: null }
+})
+
+afterAll(async () => {
+  await stopJobs()
+})
+
+const draft = (overrides: Record<string, unknown> = {}) =>
+  alertDraftSchema.parse({
+    level: 'gialla',
+    risks: ['temporali'],
+    headline: 'Temporali forti nel pomeriggio',
+    description: 'Il Centro funzionale regionale prevede temporali forti dalle 14.',
+    instructions: 'Evitate i sottopassi. Non sostate sotto gli alberi.',
+    issuer: 'Sindaco del Comune di Esempio',
+    validFrom: new Date(),
+    validUntil: new Date(Date.now() + 12 * hour),
+    ...overrides,
+  })
+
+async function code(promise: Promise<unknown>) {
+  try {
+    await promise
+    return 'ok'
+  } catch (error) {
+    if (error instanceof AppError) return error.code
+    throw error
+  }
+}
+
+describe('alerts', () => {
+  it('only civil protection and admins can draft or publish', async () => {
+    for (const role of ['operator', 'office']) {
+      expect(await code(createAlertDraft(actors[role]!, draft(), ctx))).toBe('forbidden')
+    }
+  })
+
+  it('a yellow alert is published by the person who drafted it, to Protezione civile subscribers', async () => {
+    const { id } = await createAlertDraft(actors.civil_protection!, draft(), ctx)
+    const outcome = await publishAlert(actors.civil_protection!, id, {}, ctx)
+    expect(outcome).toMatchObject({ state: 'active', override: false })
+    const [n] = await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))
+    expect(n).toMatchObject({ kind: 'alert', urgency: 'normal', url: `/allerte/${id}`, title: 'Allerta GIALLA: Temporali forti nel pomeriggio' })
+    expect(n!.ttlSeconds).toBeGreaterThan(11 * 3600)
+  })
+
+  it('an orange alert needs a second person: the drafter can only submit it', async () => {
+    const { id } = await createAlertDraft(actors.civil_protection!, draft({ level: 'arancione' }), ctx)
+    expect(await publishAlert(actors.civil_protection!, id, {}, ctx)).toEqual({ state: 'pending_approval' })
+    expect(await code(publishAlert(actors.civil_protection!, id, {}, ctx))).toBe('forbidden')
+    expect(await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(0)
+
+    const outcome = await publishAlert(secondCp, id, {}, ctx)
+    expect(outcome).toMatchObject({ state: 'active', override: false })
+    const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
+    expect(row).toMatchObject({ state: 'active', approvedBy: secondCp.id, draftedBy: actors.civil_protection!.id, override: false })
+    const [n] = await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))
+    expect(n?.urgency).toBe('high')
+    const actions = (await database.current().db.select().from(auditLog).where(eq(auditLog.targetId, id))).map((e) => e.action)
+    expect(actions).toEqual(['alert.draft', 'alert.submit', 'alert.publish'])
+  })
+
+  it('an admin may publish a red alert alone in an emergency; the override is recorded and flagged', async () => {
+    const { id } = await createAlertDraft(actors.admin!, draft({ level: 'rossa' }), ctx)
+    expect(await code(publishAlert(actors.civil_protection!, id, { overrideReason: 'fretta' }, ctx))).toBe('forbidden')
+    const outcome = await publishAlert(actors.admin!, id, { overrideReason: 'Esondazione in corso, sala operativa non raggiungibile' }, ctx)
+    expect(outcome).toMatchObject({ state: 'active', override: true })
+    const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
+    expect(row).toMatchObject({ override: true, overrideReason: 'Esondazione in corso, sala operativa non raggiungibile', approvedBy: null })
+    const [entry] = await database.current().db.select().from(auditLog).where(eq(auditLog.action, 'alert.override'))
+    expect(entry?.targetId).toBe(id)
+  })
+
+  it('refuses a red alert without instructions, an expired validity, and a polygon that crosses itself', async () => {
+    const red = alertDraftSchema.safeParse({ ...draft(), level: 'rossa', instructions: '' })
+    expect(red.error?.issues[0]?.message).toMatch(/allerta rossa deve dire ai cittadini cosa fare/)
+    const past = draft({ validFrom: new Date(Date.now() - 5 * hour), validUntil: new Date(Date.now() - hour) })
+    const expired = await createAlertDraft(actors.civil_protection!, past, ctx).catch((e: unknown) => e)
+    expect((expired as AppError).fieldErrors?.validUntil).toMatch(/già finita/)
+    const bowTie = [[11.87, 43.46], [11.89, 43.48], [11.89, 43.46], [11.87, 43.48], [11.87, 43.46]]
+    const crossing = await createAlertDraft(actors.civil_protection!, draft({ customPolygon: bowTie }), ctx).catch((e: unknown) => e)
+    expect((crossing as AppError).fieldErrors?.customPolygon).toMatch(/si interseca/)
+  })
+
+  it('targets zones: citizens of the zone and citizens who chose no zone, not those elsewhere', async () => {
+    const { db } = database.current()
+    const [north] = await db.insert(zones).values({ name: 'Frazione Nord', polygon: { type: 'Polygon', coordinates: [[[11.86, 43.48], [11.9, 43.48], [11.9, 43.5], [11.86, 43.48]]] } }).returning()
+    const [south] = await db.insert(zones).values({ name: 'Frazione Sud', polygon: { type: 'Polygon', coordinates: [[[11.86, 43.44], [11.9, 43.44], [11.9, 43.45], [11.86, 43.44]]] } }).returning()
+    const [pc] = await db.select().from(topics).where(eq(topics.slug, 'protezione-civile'))
+    const people = await db
+      .insert(citizens)
+      .values([0, 1, 2, 3].map(() => ({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() })))
+      .returning()
+    const [anywhere, inNorth, inSouth, notFollowing] = people
+    await db.insert(topicSubscriptions).values([anywhere!, inNorth!, inSouth!].map((c) => ({ citizenId: c.id, topicId: pc!.id })))
+    await db.insert(citizenZones).values([
+      { citizenId: inNorth!.id, zoneId: north!.id },
+      { citizenId: inSouth!.id, zoneId: south!.id },
+      { citizenId: notFollowing!.id, zoneId: north!.id },
+    ])
+    const { id } = await createAlertDraft(actors.civil_protection!, draft({ zoneIds: [north!.id] }), ctx)
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    const [n] = await db.select().from(notifications).where(eq(notifications.sourceId, id))
+    const reached = (await db.select().from(inboxItems).where(eq(inboxItems.notificationId, n!.id))).map((i) => i.citizenId)
+    const ours = reached.filter((c) => people.some((p) => p.id === c))
+    expect(ours.sort()).toEqual([anywhere!.id, inNorth!.id].sort())
+  })
+
+  it('"cessata allerta" ends the alert with a Cancel message that replaces the original on phones', async () => {
+    const { db } = database.current()
+    const { id } = await createAlertDraft(actors.civil_protection!, draft(), ctx)
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    await endAlert(actors.civil_protection!, id, ctx)
+    const [row] = await db.select().from(alerts).where(eq(alerts.id, id))
+    expect(row).toMatchObject({ state: 'ended', version: 2 })
+    const messages = await db.select().from(alertMessages).where(eq(alertMessages.alertId, id)).orderBy(alertMessages.id)
+    expect(messages.map((m) => [m.msgType, m.identifier])).toEqual([
+      ['Alert', `${row!.identifier}.1`],
+      ['Cancel', `${row!.identifier}.2`],
+    ])
+    const sent = await db.select().from(notifications).where(inArray(notifications.id, messages.map((m) => m.notificationId!)))
+    expect(new Set(sent.map((n) => n.pushTopic)).size).toBe(1)
+    expect(sent.find((n) => n.title.startsWith('Cessata allerta'))).toBeDefined()
+    expect(await code(endAlert(actors.civil_protection!, id, ctx))).toBe('conflict')
+  })
+})

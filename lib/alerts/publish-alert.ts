@@ -1,0 +1,128 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import type { Tx } from '@/db/client'
+import { alertMessages, alerts, type Alert } from '@/db/schema/alerts'
+import { topics } from '@/db/schema/topics'
+import { getDb } from '../db'
+import { AppError } from '../errors'
+import { recordAudit } from '../audit/record-audit'
+import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
+import { notify } from '../notify/notify'
+import { ALERT_ROLES } from './create-alert'
+import { levelLabels } from './schemas'
+
+const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
+
+export type PublishOutcome = { state: 'pending_approval' } | { state: 'active'; recipients: number; override: boolean }
+
+/**
+ * Publishes a draft. Orange and red alerts need a second civil-protection or admin user:
+ * the drafter's request puts it in 'pending_approval', someone else's publishes it. An
+ * admin may publish alone in an emergency by giving a reason; that override is recorded.
+ */
+export async function publishAlert(
+  actor: StaffActor,
+  alertId: string,
+  options: { overrideReason?: string },
+  context: RequestContext,
+  now = new Date(),
+): Promise<PublishOutcome> {
+  assertRole(actor, ALERT_ROLES)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const alert = await lockAlert(tx, alertId)
+    if (alert.state !== 'draft' && alert.state !== 'pending_approval') {
+      throw new AppError('conflict', 'Questa allerta è già stata pubblicata o chiusa.')
+    }
+    if (alert.validUntil <= now) throw new AppError('invalid_input', 'La validità di questa allerta è già finita: correggila prima di pubblicarla.')
+
+    const override = Boolean(options.overrideReason?.trim())
+    if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
+    const secondPerson = alert.draftedBy !== actor.id
+
+    if (needsSecondPerson(alert.level) && !secondPerson && !override) {
+      if (alert.state === 'pending_approval') {
+        throw new AppError('forbidden', 'Un’allerta arancione o rossa deve essere approvata da un’altra persona.')
+      }
+      await tx.update(alerts).set({ state: 'pending_approval', updatedAt: now }).where(eq(alerts.id, alert.id))
+      await recordAudit(tx, { action: 'alert.submit', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { level: alert.level } })
+      return { state: 'pending_approval' }
+    }
+
+    const published = await sendVersion(tx, alert, actor, 'Alert', now)
+    await tx
+      .update(alerts)
+      .set({
+        state: 'active',
+        version: published.version,
+        publishedAt: now,
+        updatedAt: now,
+        approvedBy: needsSecondPerson(alert.level) && secondPerson ? actor.id : null,
+        override: override && !(needsSecondPerson(alert.level) && secondPerson),
+        overrideReason: override ? options.overrideReason!.trim() : null,
+      })
+      .where(eq(alerts.id, alert.id))
+    const flagged = override && needsSecondPerson(alert.level) && !secondPerson
+    await recordAudit(tx, {
+      action: flagged ? 'alert.override' : 'alert.publish',
+      actorId: actor.id,
+      actorLabel: actorLabel(actor),
+      targetType: 'alert',
+      targetId: alert.id,
+      ip: context.ip,
+      details: { level: alert.level, recipients: published.recipients, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
+    })
+    return { state: 'active', recipients: published.recipients, override: flagged }
+  })
+}
+
+/** "Cessata allerta": ends an active alert explicitly and tells everyone who got it. */
+export async function endAlert(actor: StaffActor, alertId: string, context: RequestContext, now = new Date()) {
+  assertRole(actor, ALERT_ROLES)
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const alert = await lockAlert(tx, alertId)
+    if (alert.state !== 'active') throw new AppError('conflict', 'Solo un’allerta in corso può essere chiusa.')
+    const published = await sendVersion(tx, alert, actor, 'Cancel', now)
+    await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now }).where(eq(alerts.id, alert.id))
+    await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients } })
+    return published
+  })
+}
+
+async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
+  const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update')
+  if (!alert) throw new AppError('not_found', 'Allerta non trovata.')
+  return alert
+}
+
+/** One CAP message and one notification, same Topic as the earlier ones so it replaces them. */
+async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
+  const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, 'protezione-civile'))
+  if (!topic) throw new AppError('unavailable', 'Manca l’argomento Protezione civile.')
+  const version = alert.version + 1
+  const label = levelLabels[alert.level as keyof typeof levelLabels] ?? 'Allerta'
+  const cancel = msgType === 'Cancel'
+  const { notificationId, recipients } = await notify(tx, {
+    kind: 'alert',
+    title: cancel ? `Cessata allerta: ${alert.headline}` : `${label}: ${alert.headline}`,
+    body: cancel ? 'L’allerta è terminata.' : (alert.instructions || alert.description).split('\n')[0]!.slice(0, 300),
+    url: `/allerte/${alert.id}`,
+    audience: { topicId: topic.id, zoneIds: alert.zoneIds },
+    urgency: cancel ? 'normal' : needsSecondPerson(alert.level) ? 'high' : 'normal',
+    ttlSeconds: cancel ? 6 * 3600 : Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000)),
+    sourceType: 'alert',
+    sourceId: alert.id,
+    createdBy: actor.id,
+  })
+  await tx.insert(alertMessages).values({
+    alertId: alert.id,
+    identifier: `${alert.identifier}.${version}`,
+    msgType,
+    sent: now,
+    snapshot: { ...alert, version } as unknown as Record<string, unknown>,
+    notificationId,
+    publishedBy: actor.id,
+  })
+  return { version, recipients, notificationId }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+export const alertLevels = ['verde', 'gialla', 'arancione', 'rossa'] as const
+export const alertPhases = ['attenzione', 'preallarme', 'allarme'] as const
+export const riskCodes = [
+  'idrogeologico',
+  'idraulico',
+  'temporali',
+  'vento',
+  'neve',
+  'ghiaccio',
+  'temperature-estreme',
+  'incendi-boschivi',
+  'mareggiate',
+  'altro',
+] as const
+
+export const levelLabels: Record<(typeof alertLevels)[number], string> = {
+  verde: 'Allerta VERDE',
+  gialla: 'Allerta GIALLA',
+  arancione: 'Allerta ARANCIONE',
+  rossa: 'Allerta ROSSA',
+}
+
+const lonLat = z.tuple([z.number(), z.number()])
+
+export const alertDraftSchema = z
+  .object({
+    level: z.enum(alertLevels, { message: 'Scegli il livello di allerta.' }),
+    phase: z.enum(alertPhases).nullable().default(null),
+    risks: z.array(z.enum(riskCodes)).min(1, 'Scegli almeno un rischio.').max(5),
+    headline: z.string().trim().min(5, 'Scrivi un titolo di almeno 5 caratteri.').max(160, 'Il titolo è troppo lungo (massimo 160 caratteri).'),
+    description: z.string().trim().min(10, 'Descrivi la situazione.').max(4000, 'La descrizione è troppo lunga.'),
+    comuneActions: z.string().trim().max(2000, 'Testo troppo lungo.').default(''),
+    instructions: z.string().trim().max(4000, 'Testo troppo lungo.').default(''),
+    sourceUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'Scrivi un indirizzo web completo, ad esempio https://…')
+      .default(''),
+    issuer: z.string().trim().min(3, 'Indica chi emette l’allerta.').max(200),
+    validFrom: z.date({ message: 'Indica da quando vale.' }),
+    validUntil: z.date({ message: 'Indica fino a quando vale.' }),
+    zoneIds: z.array(z.number().int().positive()).max(50).default([]),
+    customPolygon: z.array(lonLat).min(4).max(500).nullable().default(null),
+    waitingAreaIds: z.array(z.number().int().positive()).max(20).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.validUntil <= v.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'La fine della validità deve essere dopo l’inizio.' })
+    if (v.level === 'rossa' && v.instructions === '') {
+      ctx.addIssue({ code: 'custom', path: ['instructions'], message: 'Un’allerta rossa deve dire ai cittadini cosa fare: scrivi le norme di comportamento.' })
+    }
+  })
+
+export type AlertDraftInput = z.infer<typeof alertDraftSchema>
