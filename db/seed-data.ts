@@ -181,3 +181,36 @@ export const demoStaff = [
 ] as const
 
 export const DEMO_PASSWORD = 'Esempio-2026!'
+
+/** Standing zones of the demo Comune's emergency plan ([lon, lat] rings inside the boundary). */
+export const demoZones = [
+  {
+    name: 'Centro storico',
+    description: 'Le vie dentro le mura e piazza della Libertà.',
+    ring: [[11.872, 43.462], [11.888, 43.462], [11.888, 43.474], [11.872, 43.474], [11.872, 43.462]] as Array<[number, number]>,
+  },
+  {
+    name: 'Piana del fiume',
+    description: 'Le case e le aziende lungo il fiume, a rischio di allagamento.',
+    ring: [[11.845, 43.45], [11.905, 43.445], [11.91, 43.455], [11.85, 43.46], [11.845, 43.45]] as Array<[number, number]>,
+  },
+]
+
+export const demoWaitingAreas = [
+  { name: 'Area di attesa 1 – Piazza della Libertà', address: 'Piazza della Libertà', latitude: 43.4682, longitude: 11.8801, zone: 'Centro storico' },
+  { name: 'Area di attesa 2 – Parcheggio dello stadio', address: 'Viale dello Sport 2', latitude: 43.4791, longitude: 11.8693, zone: null },
+  { name: 'Area di attesa 3 – Giardini di via Verdi', address: 'Via Verdi 40', latitude: 43.4538, longitude: 11.8902, zone: 'Piana del fiume' },
+]
+
+export const demoRiskTemplates: Array<{ risk: string; instructionsIt: string }> = [
+  { risk: 'idrogeologico', instructionsIt: 'Non sostare vicino a pendii e scarpate. Non percorrere strade di montagna se non è necessario.' },
+  { risk: 'idraulico', instructionsIt: 'Non scendere in cantine, garage e sottopassi. Sali ai piani alti. Non attraversare strade allagate.' },
+  { risk: 'temporali', instructionsIt: 'Evita i sottopassi e le zone basse. Non ripararti sotto gli alberi. Fissa gli oggetti sui balconi.' },
+  { risk: 'vento', instructionsIt: 'Fissa o ritira gli oggetti sui balconi. Stai lontano da alberi, impalcature e cartelloni.' },
+  { risk: 'neve', instructionsIt: 'Esci solo se necessario, con gomme da neve o catene. Libera il marciapiede davanti a casa.' },
+  { risk: 'ghiaccio', instructionsIt: 'Cammina con prudenza e scarpe adatte. Guida piano e tieni la distanza.' },
+  { risk: 'temperature-estreme', instructionsIt: 'Bevi spesso, esci nelle ore fresche, controlla come stanno le persone anziane vicine.' },
+  { risk: 'incendi-boschivi', instructionsIt: 'Non accendere fuochi. Se vedi fumo o fiamme chiama subito il 115.' },
+  { risk: 'mareggiate', instructionsIt: 'Stai lontano da spiagge, moli e scogliere.' },
+  { risk: 'altro', instructionsIt: 'Segui le indicazioni del Comune e delle forze dell’ordine.' },
+]

@@ -6,7 +6,8 @@ import { events, newsItems } from './schema/content'
 import { categories } from './schema/reports'
 import { staffUsers } from './schema/staff'
 import { topics } from './schema/topics'
-import { DEMO_PASSWORD, demoCategories, demoComune, demoOffices, demoStaff, demoTopics } from './seed-data'
+import { DEMO_PASSWORD, demoCategories, demoComune, demoOffices, demoRiskTemplates, demoStaff, demoTopics, demoWaitingAreas, demoZones } from './seed-data'
+import { alertMessages, alerts, riskTemplates, waitingAreas, zones } from './schema/alerts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -152,6 +153,50 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
         },
       ])
       .onConflictDoNothing({ target: events.slug })
+
+    await tx
+      .insert(zones)
+      .values(demoZones.map((z) => ({ name: z.name, description: z.description, polygon: { type: 'Polygon' as const, coordinates: [z.ring] } })))
+      .onConflictDoNothing({ target: zones.name })
+    await tx.insert(riskTemplates).values(demoRiskTemplates).onConflictDoNothing()
+    if ((await tx.select({ id: waitingAreas.id }).from(waitingAreas).limit(1)).length === 0) {
+      const zoneRows = await tx.select({ id: zones.id, name: zones.name }).from(zones)
+      await tx.insert(waitingAreas).values(
+        demoWaitingAreas.map((a) => ({ ...a, zoneId: zoneRows.find((z) => z.name === a.zone)?.id ?? null })),
+      )
+    }
+
+    // One alert from last week, already over: citizens can see what an alert looks like.
+    const identifier = 'it.comune.esempio.demo.0001'
+    const [pastAlert] = await tx
+      .insert(alerts)
+      .values({
+        identifier,
+        state: 'ended',
+        level: 'gialla',
+        phase: 'attenzione',
+        risks: ['temporali'],
+        headline: 'Temporali forti nel pomeriggio',
+        description: 'Il Centro funzionale regionale ha emesso un’allerta gialla per temporali dalle 12 alle 24.',
+        comuneActions: 'Il Comune ha chiuso il sottopasso di via Roma e il parco fluviale.',
+        instructions: demoRiskTemplates.find((r) => r.risk === 'temporali')!.instructionsIt,
+        issuer: 'Sindaco del Comune di Esempio',
+        validFrom: new Date(now.getTime() - 5 * DAY),
+        validUntil: new Date(now.getTime() - 4.5 * DAY),
+        version: 2,
+        publishedAt: new Date(now.getTime() - 5 * DAY),
+        endedAt: new Date(now.getTime() - 4.6 * DAY),
+        createdAt: new Date(now.getTime() - 5 * DAY),
+        updatedAt: new Date(now.getTime() - 4.6 * DAY),
+      })
+      .onConflictDoNothing({ target: alerts.identifier })
+      .returning()
+    if (pastAlert) {
+      await tx.insert(alertMessages).values([
+        { alertId: pastAlert.id, identifier: `${identifier}.1`, msgType: 'Alert', sent: pastAlert.publishedAt!, snapshot: { ...pastAlert, state: 'active', version: 1 } },
+        { alertId: pastAlert.id, identifier: `${identifier}.2`, msgType: 'Cancel', sent: pastAlert.endedAt!, snapshot: { ...pastAlert } },
+      ])
+    }
   })
 
   return { created }

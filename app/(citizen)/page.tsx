@@ -4,6 +4,8 @@ import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 import { OfficeStatus } from '@/components/offices/office-status'
 import { InstallApp } from '@/components/pwa/install-app'
+import { AlertBanner } from '@/components/alerts/alert-banner'
+import { listActiveAlerts } from '@/lib/alerts/public-alerts'
 import { ButtonLink } from '@/components/ui/button-link'
 import { Card } from '@/components/ui/card'
 import { DescriptionList, telHref } from '@/components/ui/description-list'
@@ -29,13 +31,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   await connection()
   const now = new Date()
-  const [comune, offices, news, events, locale, t] = await Promise.all([
+  const [comune, offices, news, events, locale, t, activeAlerts] = await Promise.all([
     getComune(),
     listOffices(),
     listNews({ limit: 3, now }),
     listUpcomingEvents({ limit: 3, now }),
     getCitizenLocale(),
     getTranslations(),
+    listActiveAlerts(now),
   ])
   const upcoming = [...events.soon, ...events.later]
 
@@ -46,6 +49,11 @@ export default async function HomePage() {
         <p className="mt-3 max-w-prose text-lg text-muted">{t('home.intro')}</p>
         <InstallApp className="mt-6" />
       </div>
+
+      <AlertBanner
+        alerts={activeAlerts.map((a) => ({ id: a.id, level: a.level, headline: a.headline, levelLabel: t(`alerts.levels.${a.level}`) }))}
+        labels={{ heading: t('alerts.title'), open: t('alerts.open') }}
+      />
 
       {offices.length > 0 ? (
         <section aria-labelledby="uffici" className="mb-12">

@@ -44,6 +44,7 @@ export async function SiteHeader({
           { href: '/uffici', label: t('nav.offices') },
           { href: '/notizie', label: t('nav.news') },
           { href: '/eventi', label: t('nav.events') },
+          { href: '/allerte', label: t('nav.alerts') },
           { href: '/notifiche', label: t('nav.inbox'), badge: unread > 0 ? t('nav.unread', { count: unread }) : undefined },
           { href: '/impostazioni', label: t('nav.settings') },
         ]}

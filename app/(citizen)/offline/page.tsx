@@ -21,6 +21,7 @@ export default async function OfflinePage() {
     { href: '/uffici', label: t('nav.offices') },
     { href: '/notizie', label: t('nav.news') },
     { href: '/eventi', label: t('nav.events') },
+    { href: '/allerte', label: t('nav.alerts') },
   ]
   return (
     <div className="max-w-prose py-4 sm:py-8" data-filo-offline-page="">
