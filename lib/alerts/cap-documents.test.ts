@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { alertMessages } from '@/db/schema/alerts'
+import { staffUsers } from '@/db/schema/staff'
+import { setupTestDatabase } from '../testing/test-database'
+import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
+import { FANOUT_QUEUE } from '../notify/notify'
+import type { StaffActor } from '../auth/actor'
+import { createAlertDraft } from './create-alert'
+import { endAlert, publishAlert } from './publish-alert'
+import { alertDraftSchema } from './schemas'
+import { getCapDocument, getCapFeed } from './cap-documents'
+
+const database = setupTestDatabase({ seed: true })
+const schema = path.resolve('lib/alerts/testdata/CAP-v1.2.xsd')
+const dir = mkdtempSync(path.join(tmpdir(), 'filo-cap-'))
+let actor: StaffActor
+
+function validate(xml: string, name: string): void {
+  const file = path.join(dir, name)
+  writeFileSync(file, xml)
+  // Throws with xmllint's message when the document does not match the official schema.
+  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })
+}
+
+beforeAll(async () => {
+  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  const [row] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.role, 'civil_protection'))
+  actor = { kind: 'staff', id: row!.id, email: row!.email, name: row!.name, role: 'civil_protection', officeId: null }
+})
+
+afterAll(async () => {
+  await stopJobs()
+})
+
+describe('CAP publication of alerts', () => {
+  it('publishes the alert and its cancellation as schema-valid CAP 1.2, the cancellation referencing the alert; the feed lists alerts in force', async () => {
+    const input = alertDraftSchema.parse({
+      level: 'arancione',
+      phase: 'preallarme',
+      risks: ['idraulico', 'temporali'],
+      headline: 'Rischio idraulico: il fiume può esondare',
+      description: 'Livello del fiume in crescita. Possibili allagamenti nella piana.',
+      comuneActions: 'Chiusi i sottopassi di via Roma e via Verdi. COC attivato.',
+      instructions: 'Non scendere in cantine e garage. Sali ai piani alti.',
+      issuer: 'Sindaco del Comune di Esempio',
+      validFrom: new Date(),
+      validUntil: new Date(Date.now() + 24 * 3600_000),
+      zoneIds: [],
+    })
+    const { id, identifier } = await createAlertDraft(actor, input, { ip: null })
+    await publishAlert(actor, id, {}, { ip: null }) // pending approval
+    const [admin] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.role, 'admin'))
+    await publishAlert({ kind: 'staff', id: admin!.id, email: admin!.email, name: admin!.name, role: 'admin', officeId: null }, id, {}, { ip: null })
+
+    const alertXml = await getCapDocument(`${identifier}.1`)
+    expect(alertXml).toContain('<msgType>Alert</msgType>')
+    expect(alertXml).toContain('<value>3; orange; Severe</value>')
+    validate(alertXml!, 'alert.xml')
+
+    const feed = await getCapFeed()
+    expect(feed).toContain(`/cap/alerts/${identifier}.1.xml`)
+    execFileSync('xmllint', ['--noout', '-'], { input: feed })
+
+    await endAlert(actor, id, { ip: null })
+    const cancelXml = await getCapDocument(`${identifier}.2`)
+    expect(cancelXml).toContain('<msgType>Cancel</msgType>')
+    const [first] = await database.current().db.select().from(alertMessages).where(eq(alertMessages.identifier, `${identifier}.1`))
+    expect(cancelXml).toMatch(new RegExp(`<references>[^<]*,${identifier.replace(/\./g, '\\.')}\\.1,`))
+    expect(first).toBeDefined()
+    validate(cancelXml!, 'cancel.xml')
+    expect(await getCapFeed()).not.toContain(identifier)
+    expect(await getCapDocument('it.comune.esempio.nope.1')).toBeNull()
+  })
+
+  it('serves the demo alert from last week, ended, as valid CAP', async () => {
+    validate((await getCapDocument('it.comune.esempio.demo.0001.1'))!, 'demo-alert.xml')
+    validate((await getCapDocument('it.comune.esempio.demo.0001.2'))!, 'demo-cancel.xml')
+  })
+})
