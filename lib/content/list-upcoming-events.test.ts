@@ -1,15 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { events } from '@/db/schema/content'
 import { setupTestDatabase } from '@/lib/testing/test-database'
-import { romeMidnight, romeWallClock } from '@/lib/time/rome-clock'
+import { addDays, romeMidnight, romeWallClock } from '@/lib/time/rome-clock'
 import { getEventBySlug } from './get-event-by-slug'
 import { listUpcomingEvents } from './list-upcoming-events'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 const database = setupTestDatabase({ seed: true })
-// A little ahead of the seed, which publishes its events at the moment it runs.
-const now = new Date(Date.now() + 5 * 60_000)
+// Rome noon after the seed ran (which publishes its events at that moment): far from
+// midnight, so "today" means the same day whatever time the suite runs at.
+const today = romeWallClock(new Date()).date
+const todayNoon = new Date(romeMidnight(today).getTime() + 12 * HOUR)
+const now = todayNoon.getTime() > Date.now() + 60_000 ? todayNoon : new Date(romeMidnight(addDays(today, 1)).getTime() + 12 * HOUR)
 const startOfToday = romeMidnight(romeWallClock(now).date)
 
 beforeAll(async () => {
