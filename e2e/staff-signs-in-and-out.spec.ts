@@ -14,10 +14,10 @@ import { expect, test } from './fixtures/test'
 
 /** Links of the "Area riservata" navigation for each role (staff area contract). */
 const navLinks: Record<Role, string[]> = {
-  admin: ['Bacheca', 'Notizie', 'Eventi', 'Invii', 'Uffici', 'Argomenti', 'Personale', 'Registro attività'],
+  admin: ['Bacheca', 'Allerte', 'Notizie', 'Eventi', 'Invii', 'Uffici', 'Argomenti', 'Personale', 'Registro attività'],
   operator: ['Bacheca', 'Notizie', 'Eventi', 'Invii', 'Uffici'],
   office: ['Bacheca', 'Uffici'],
-  civil_protection: ['Bacheca', 'Invii'],
+  civil_protection: ['Bacheca', 'Allerte', 'Invii'],
 }
 
 test.describe('staff sign in and out', () => {

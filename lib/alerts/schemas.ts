@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { romeInstant } from '../time/rome-instant'
 
 export const alertLevels = ['verde', 'gialla', 'arancione', 'rossa'] as const
 export const alertPhases = ['attenzione', 'preallarme', 'allarme'] as const
@@ -54,3 +55,56 @@ export const alertDraftSchema = z
   })
 
 export type AlertDraftInput = z.infer<typeof alertDraftSchema>
+
+export const alertStates = ['draft', 'pending_approval', 'active', 'ended'] as const
+
+export const alertStateLabels: Record<string, string> = {
+  draft: 'Bozza',
+  pending_approval: 'In attesa di approvazione',
+  active: 'In corso',
+  ended: 'Cessata',
+}
+
+/** "2026-03-29T10:30" from a datetime-local field, read on Rome's clock; null when malformed or skipped by DST. */
+export function romeLocalInstant(value: string): Date | null {
+  const [date, time] = value.split('T')
+  return date && time ? romeInstant(date, time.slice(0, 5)) : null
+}
+
+/** The composer's strings (checkbox groups as arrays) shaped for alertDraftSchema. */
+export function alertDraftFromForm(form: Record<string, string | string[]>): unknown {
+  const one = (name: string) => {
+    const v = form[name]
+    return typeof v === 'string' ? v : ''
+  }
+  const many = (name: string) => {
+    const v = form[name]
+    return Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : []
+  }
+  const ids = (name: string) => many(name).map(Number)
+  return {
+    level: one('level') || undefined,
+    phase: one('phase') || null,
+    risks: many('risks'),
+    headline: one('headline'),
+    description: one('description'),
+    comuneActions: one('comuneActions'),
+    instructions: one('instructions'),
+    sourceUrl: one('sourceUrl'),
+    issuer: one('issuer'),
+    validFrom: romeLocalInstant(one('validFrom')) ?? undefined,
+    validUntil: romeLocalInstant(one('validUntil')) ?? undefined,
+    zoneIds: ids('zoneIds'),
+    waitingAreaIds: ids('waitingAreaIds'),
+  }
+}
+
+export const alertIdSchema = z.object({ alertId: z.uuid({ message: 'Allerta non valida.' }) })
+
+export const overridePublishSchema = alertIdSchema.extend({
+  overrideReason: z.string().trim().min(5, 'Scrivi il motivo dell’emergenza (almeno 5 caratteri).').max(500, 'Il motivo è troppo lungo.'),
+})
+
+export const endAlertSchema = alertIdSchema.extend({
+  confirm: z.literal('on', { message: 'Spunta la casella per confermare la cessata allerta.' }),
+})

@@ -9,12 +9,15 @@ const roleIntro = {
   admin: 'Gestisci gli account del personale, gli uffici, gli argomenti e controlla il registro delle attività.',
   operator: 'Pubblica notizie ed eventi e tieni aggiornati orari e contatti degli uffici che i cittadini vedono nell’app.',
   office: 'Tieni aggiornati orari e contatti del tuo ufficio: i cittadini li vedono nell’app.',
-  civil_protection: 'Da qui gestirai le allerte di protezione civile per i cittadini.',
+  civil_protection: 'Prepara, approva e chiudi le allerte di protezione civile per i cittadini.',
 } as const
 
 export default async function DashboardPage() {
   const actor = await staffOrSignIn()
   const shortcuts = [
+    ...(actor.role === 'admin' || actor.role === 'civil_protection'
+      ? [{ href: '/admin/allerte', title: 'Allerte', text: 'Prepara, approva, pubblica e chiudi le allerte di protezione civile.' }]
+      : []),
     ...(actor.role === 'admin' || actor.role === 'operator'
       ? [
           { href: '/admin/notizie', title: 'Notizie', text: 'Scrivi, programma e pubblica le notizie; avvisa gli iscritti.' },

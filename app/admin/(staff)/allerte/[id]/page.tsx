@@ -1,0 +1,168 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getAlertForStaff } from '@/lib/alerts/get-alert-for-staff'
+import { riskInfo, type RiskCode } from '@/lib/alerts/cap'
+import { alertStateLabels, levelLabels } from '@/lib/alerts/schemas'
+import { Forbidden } from '@/components/admin/forbidden'
+import { EndAlertForm, OverridePublishForm, PublishAlertForm } from '@/components/admin/alert-actions'
+import { LevelBadge } from '@/components/alerts/level-badge'
+import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
+import { endAlertAction, overridePublishAction, publishAlertAction } from '../actions'
+
+export const metadata: Metadata = { title: 'Allerta' }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Rome' })
+const msgTypes: Record<string, string> = { Alert: 'Allerta', Update: 'Aggiornamento', Cancel: 'Cessata allerta' }
+
+function outcomeMessage(query: Record<string, string | string[] | undefined>): string | null {
+  if (query.creata === '1') return 'Bozza salvata.'
+  if (query.esito === 'inviata') return 'Allerta inviata per l’approvazione.'
+  if (query.esito === 'pubblicata') {
+    const n = Number(query.destinatari)
+    return `Allerta pubblicata: raggiunge ${Number.isInteger(n) && n >= 0 ? n : 0} cittadini.`
+  }
+  if (query.esito === 'cessata') return 'Cessata allerta pubblicata.'
+  return null
+}
+
+function Text({ title, text }: { title: string; text: string }) {
+  if (!text) return null
+  return (
+    <section className="mb-4">
+      <h2 className="text-xl font-semibold">{title}</h2>
+      <p className="whitespace-pre-line">{text}</p>
+    </section>
+  )
+}
+
+export default async function AlertPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
+  const actor = await staffOrSignIn()
+  const { id } = await params
+  if (!UUID.test(id)) notFound()
+  const alert = await unlessForbidden(() => getAlertForStaff(actor, id))
+  if (alert === FORBIDDEN) return <Forbidden />
+  if (!alert) notFound()
+  const outcome = outcomeMessage(await searchParams)
+
+  const levelLabel = levelLabels[alert.level as keyof typeof levelLabels] ?? alert.level
+  const twoPeople = alert.level === 'arancione' || alert.level === 'rossa'
+  const open = alert.state === 'draft' || alert.state === 'pending_approval'
+  const ownDraft = alert.draftedBy === actor.id
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/admin/allerte" className="text-primary underline">
+          ← Allerte
+        </Link>
+      </p>
+      <h1 className="mb-2 text-3xl font-bold">{alert.headline}</h1>
+      <p className="mb-4 flex flex-wrap items-center gap-3">
+        <LevelBadge level={alert.level} label={levelLabel} large />
+        <span className="font-semibold">Stato: {alertStateLabels[alert.state] ?? alert.state}</span>
+      </p>
+      {outcome ? (
+        <p role="status" className="mb-4 rounded border-l-4 border-success bg-success-light p-3 font-semibold text-success">
+          {outcome}
+        </p>
+      ) : null}
+      {alert.override ? (
+        <p className="mb-4 rounded border-l-4 border-danger bg-danger-light p-3 font-semibold text-danger">
+          Pubblicata senza seconda approvazione: {alert.overrideReason ?? '—'}
+        </p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="min-w-0 rounded border border-line bg-white p-4">
+          <dl className="mb-4 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+            <dt className="font-semibold">Valida dal</dt>
+            <dd>{dateTime.format(alert.validFrom)}</dd>
+            <dt className="font-semibold">Valida fino al</dt>
+            <dd>{dateTime.format(alert.validUntil)}</dd>
+            <dt className="font-semibold">Rischi</dt>
+            <dd>{alert.risks.map((r) => riskInfo[r as RiskCode]?.label ?? r).join(', ')}</dd>
+            <dt className="font-semibold">Fase operativa</dt>
+            <dd>{alert.phase ?? 'Nessuna'}</dd>
+            <dt className="font-semibold">Zone interessate</dt>
+            <dd>{alert.zoneNames.length ? alert.zoneNames.join(', ') : 'Tutto il territorio'}</dd>
+            <dt className="font-semibold">Emessa da</dt>
+            <dd>{alert.issuer}</dd>
+            <dt className="font-semibold">Preparata da</dt>
+            <dd>{alert.draftedByName ?? '—'}</dd>
+            <dt className="font-semibold">Approvata da</dt>
+            <dd>{alert.approvedByName ?? '—'}</dd>
+          </dl>
+          <Text title="Descrizione della situazione" text={alert.description} />
+          <Text title="Cosa devono fare i cittadini" text={alert.instructions} />
+          <Text title="Cosa sta facendo il Comune" text={alert.comuneActions} />
+          {alert.waitingAreas.length ? (
+            <section className="mb-4">
+              <h2 className="text-xl font-semibold">Aree di attesa</h2>
+              <ul className="list-disc pl-6">
+                {alert.waitingAreas.map((a) => (
+                  <li key={a.id}>
+                    {a.name} · {a.address}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {alert.sourceUrl ? (
+            <p className="mb-4">
+              <a href={alert.sourceUrl} className="text-primary underline" rel="noopener noreferrer">
+                Bollettino o ordinanza
+              </a>
+            </p>
+          ) : null}
+          <section>
+            <h2 className="text-xl font-semibold">Documenti CAP</h2>
+            {alert.messages.length === 0 ? (
+              <p className="text-muted">Nessun messaggio pubblicato finora.</p>
+            ) : (
+              <ul className="list-disc pl-6">
+                {alert.messages.map((m) => (
+                  <li key={m.id}>
+                    <a href={`/cap/alerts/${m.identifier}.xml`} className="break-all text-primary underline">
+                      {m.identifier}
+                    </a>{' '}
+                    · {msgTypes[m.msgType] ?? m.msgType} · {dateTime.format(m.sent)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+
+        <div className="grid min-w-0 content-start gap-4">
+          {alert.state === 'draft' && !twoPeople ? (
+            <PublishAlertForm action={publishAlertAction} alertId={alert.id} label="Pubblica" hint="L’allerta arriva subito ai cittadini iscritti alla Protezione civile." />
+          ) : null}
+          {alert.state === 'draft' && twoPeople && ownDraft ? (
+            <PublishAlertForm
+              action={publishAlertAction}
+              alertId={alert.id}
+              label="Invia per l’approvazione"
+              hint="Un’allerta arancione o rossa viene pubblicata quando un’altra persona la approva."
+            />
+          ) : null}
+          {open && twoPeople && !ownDraft ? (
+            <PublishAlertForm action={publishAlertAction} alertId={alert.id} label="Approva e pubblica" hint="Hai controllato l’allerta: la pubblichi per tutti i cittadini iscritti." />
+          ) : null}
+          {alert.state === 'pending_approval' && ownDraft ? (
+            <p className="rounded border border-line bg-white p-4">In attesa che un’altra persona della Protezione civile o un amministratore la approvi.</p>
+          ) : null}
+          {open && twoPeople && ownDraft && actor.role === 'admin' ? <OverridePublishForm action={overridePublishAction} alertId={alert.id} /> : null}
+          {alert.state === 'active' ? <EndAlertForm action={endAlertAction} alertId={alert.id} /> : null}
+        </div>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,101 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { revalidatePath } from 'next/cache'
+import { alertDraftFromForm, alertDraftSchema, alertIdSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
+import { createAlertDraft } from '@/lib/alerts/create-alert'
+import { endAlert, publishAlert, type PublishOutcome } from '@/lib/alerts/publish-alert'
+import { countAlertAudience } from '@/lib/alerts/count-alert-audience'
+import { getCurrentStaff } from '@/lib/auth/current-staff'
+import { fromZodError } from '@/lib/errors'
+import { asStaff, type FormResult } from '../../_lib/action'
+import { requestContext } from '../../_lib/guard'
+
+const MULTI = ['risks', 'zoneIds', 'waitingAreaIds']
+const SINGLE = ['level', 'phase', 'headline', 'description', 'comuneActions', 'instructions', 'sourceUrl', 'issuer', 'validFrom', 'validUntil']
+
+function composerFields(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const name of SINGLE) out[name] = String(formData.get(name) ?? '')
+  for (const name of MULTI) out[name] = formData.getAll(name).map(String)
+  return out
+}
+
+/** Where the alert's page goes after a state change, with the outcome to announce. */
+function outcomePath(alertId: string, outcome: PublishOutcome): string {
+  return outcome.state === 'pending_approval'
+    ? `/admin/allerte/${alertId}?esito=inviata`
+    : `/admin/allerte/${alertId}?esito=pubblicata&destinatari=${outcome.recipients}`
+}
+
+function revalidateAlerts(alertId: string) {
+  revalidatePath('/admin/allerte')
+  revalidatePath(`/admin/allerte/${alertId}`)
+  revalidatePath('/')
+  revalidatePath('/allerte', 'layout')
+}
+
+export async function createAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let createdId: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = alertDraftSchema.safeParse(alertDraftFromForm(composerFields(formData)))
+    if (!parsed.success) return fromZodError(parsed.error)
+    createdId = (await createAlertDraft(actor, parsed.data, await requestContext())).id
+    return { ok: true, message: 'Bozza salvata.' }
+  })
+  if (result.ok && createdId) {
+    revalidatePath('/admin/allerte')
+    redirect(`/admin/allerte/${createdId}?creata=1`)
+  }
+  return result
+}
+
+export async function publishAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    if (!parsed.success) return fromZodError(parsed.error)
+    const outcome = await publishAlert(actor, parsed.data.alertId, {}, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = outcomePath(parsed.data.alertId, outcome)
+    return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function overridePublishAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), overrideReason: formData.get('overrideReason') ?? '' })
+    if (!parsed.success) return fromZodError(parsed.error)
+    const outcome = await publishAlert(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason }, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = outcomePath(parsed.data.alertId, outcome)
+    return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function endAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = endAlertSchema.safeParse({ alertId: formData.get('alertId'), confirm: formData.get('confirm') ?? undefined })
+    if (!parsed.success) return fromZodError(parsed.error)
+    await endAlert(actor, parsed.data.alertId, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = `/admin/allerte/${parsed.data.alertId}?esito=cessata`
+    return { ok: true, message: 'Cessata allerta pubblicata.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+/** The composer's live estimate; null when the person may not compose alerts or the zones are not numbers. */
+export async function countAudienceAction(zoneIds: number[]): Promise<number | null> {
+  if (!Array.isArray(zoneIds) || zoneIds.length > 50 || !zoneIds.every((id) => Number.isInteger(id) && id > 0)) return null
+  const actor = await getCurrentStaff()
+  if (!actor || (actor.role !== 'admin' && actor.role !== 'civil_protection')) return null
+  return (await countAlertAudience(actor, zoneIds)).devices
+}

@@ -1,0 +1,199 @@
+'use client'
+
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react'
+import type { ActionFailure } from '@/lib/errors'
+import { alertLevels, alertPhases, levelLabels } from '@/lib/alerts/schemas'
+import { LevelBadge } from '@/components/alerts/level-badge'
+import { Field, FieldError, FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from './form-parts'
+
+type FormResult = { ok: true; message: string } | ActionFailure
+type Action = (previous: FormResult | null, formData: FormData) => Promise<FormResult>
+type Choice = { id: number; name: string }
+
+const phaseLabels: Record<(typeof alertPhases)[number], string> = { attenzione: 'Attenzione', preallarme: 'Preallarme', allarme: 'Allarme' }
+const fieldsetClass = 'mb-4 rounded border border-line p-3'
+const checkClass = 'size-5 accent-primary'
+
+function errorsOf(state: FormResult | null): Record<string, string> {
+  return state && !state.ok ? (state.fieldErrors ?? {}) : {}
+}
+
+/** A fieldset of checkboxes or radios: the group carries the error, like Field does for one input. */
+function Group({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: React.ReactNode }) {
+  const id = `field-${name}`
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
+  return (
+    <fieldset className={fieldsetClass} aria-describedby={describedBy || undefined} aria-invalid={error ? true : undefined}>
+      <legend className={`${labelClass} px-1`}>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mb-2 text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <div className="grid gap-2 sm:grid-cols-2">{children}</div>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  )
+}
+
+export function AlertForm({
+  action,
+  countAction,
+  risks: riskOptions,
+  zones,
+  waitingAreas,
+  templates,
+  initialDevices,
+  defaults,
+}: {
+  action: Action
+  countAction: (zoneIds: number[]) => Promise<number | null>
+  /** Risk codes with their Italian names (from lib/alerts/cap riskInfo, server side). */
+  risks: Array<{ value: string; label: string }>
+  zones: Choice[]
+  waitingAreas: Array<Choice & { address: string }>
+  templates: Record<string, string>
+  initialDevices: number
+  defaults: { validFrom: string; validUntil: string }
+}) {
+  const [state, formAction, pending] = useActionState(action, null)
+  const errors = errorsOf(state)
+  const [level, setLevel] = useState<(typeof alertLevels)[number] | ''>('')
+  const [risks, setRisks] = useState<string[]>([])
+  const [instructions, setInstructions] = useState('')
+  const [headline, setHeadline] = useState('')
+  const [description, setDescription] = useState('')
+  const [zoneIds, setZoneIds] = useState<number[]>([])
+  const [devices, setDevices] = useState<number | null>(initialDevices)
+  const [templateNote, setTemplateNote] = useState('')
+  const [counting, startCounting] = useTransition()
+  const firstRender = useRef(true)
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
+    startCounting(async () => setDevices(await countAction(zoneIds)))
+  }, [zoneIds, countAction])
+
+  const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value))
+
+  function fillFromTemplates() {
+    const texts = risks.map((r) => templates[r]).filter((t): t is string => Boolean(t))
+    if (texts.length === 0) {
+      setTemplateNote(risks.length ? 'Non ci sono norme pronte per i rischi scelti: scrivile tu.' : 'Scegli prima almeno un rischio.')
+      return
+    }
+    setInstructions(texts.join('\n'))
+    setTemplateNote('Norme inserite: controllale e modificale se serve.')
+  }
+
+  const previewTitle = `${level ? levelLabels[level] : 'Allerta'}: ${headline.trim() || '…'}`
+  const previewBody = (instructions.trim() || description.trim()).split('\n')[0] ?? ''
+
+  return (
+    <form action={formAction} noValidate className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="min-w-0 rounded border border-line bg-white p-4">
+        <FormMessage result={state} />
+        <Group name="level" legend="Livello di allerta" error={errors.level}>
+          {alertLevels.map((l) => (
+            <label key={l} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className={checkClass} />
+              <LevelBadge level={l} label={levelLabels[l]} />
+            </label>
+          ))}
+        </Group>
+        <Group name="risks" legend="Rischi" error={errors.risks}>
+          {riskOptions.map(({ value: r, label }) => (
+            <label key={r} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="risks" value={r} checked={risks.includes(r)} onChange={(e) => setRisks(toggle(risks, r, e.target.checked))} className={checkClass} />
+              {label}
+            </label>
+          ))}
+        </Group>
+        <div className="mb-4">
+          <button type="button" className={secondaryButtonClass} onClick={fillFromTemplates}>
+            Inserisci le norme per i rischi scelti
+          </button>
+          <p aria-live="polite" className="mt-1 text-sm">
+            {templateNote}
+          </p>
+        </div>
+        <Field name="instructions" label="Cosa devono fare i cittadini" hint="Una norma per riga: la prima compare nella notifica." error={errors.instructions}>
+          {(props) => <textarea {...props} name="instructions" rows={6} value={instructions} onChange={(e) => setInstructions(e.target.value)} className={inputClass} />}
+        </Field>
+        <Field name="phase" label="Fase operativa" error={errors.phase}>
+          {(props) => (
+            <select {...props} name="phase" defaultValue="" className={inputClass}>
+              <option value="">Nessuna</option>
+              {alertPhases.map((p) => (
+                <option key={p} value={p}>
+                  {phaseLabels[p]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field name="validFrom" label="Valida dal" hint="Ora italiana." error={errors.validFrom}>
+            {(props) => <input {...props} type="datetime-local" name="validFrom" defaultValue={defaults.validFrom} className={inputClass} />}
+          </Field>
+          <Field name="validUntil" label="Valida fino al" hint="Ora italiana." error={errors.validUntil}>
+            {(props) => <input {...props} type="datetime-local" name="validUntil" defaultValue={defaults.validUntil} className={inputClass} />}
+          </Field>
+        </div>
+        <Group name="zoneIds" legend="Zone interessate" hint="Se non scegli nessuna zona, l’allerta vale per tutto il territorio." error={errors.zoneIds}>
+          {zones.map((z) => (
+            <label key={z.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="zoneIds" value={z.id} checked={zoneIds.includes(z.id)} onChange={(e) => setZoneIds(toggle(zoneIds, z.id, e.target.checked))} className={checkClass} />
+              {z.name}
+            </label>
+          ))}
+        </Group>
+        <Field name="comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
+          {(props) => <textarea {...props} name="comuneActions" rows={3} className={inputClass} />}
+        </Field>
+        <Field name="headline" label="Titolo" error={errors.headline}>
+          {(props) => <input {...props} name="headline" value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={160} className={inputClass} />}
+        </Field>
+        <Field name="description" label="Descrizione della situazione" error={errors.description}>
+          {(props) => <textarea {...props} name="description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />}
+        </Field>
+        <Field name="issuer" label="Emessa da" hint="Ad esempio: Sindaco, Centro operativo comunale." error={errors.issuer}>
+          {(props) => <input {...props} name="issuer" className={inputClass} />}
+        </Field>
+        <Field name="sourceUrl" label="Link al bollettino o all’ordinanza" hint="Facoltativo. Indirizzo completo, ad esempio https://…" error={errors.sourceUrl}>
+          {(props) => <input {...props} type="url" name="sourceUrl" className={inputClass} />}
+        </Field>
+        {waitingAreas.length ? (
+          <Group name="waitingAreaIds" legend="Aree di attesa da indicare" error={errors.waitingAreaIds}>
+            {waitingAreas.map((a) => (
+              <label key={a.id} className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="waitingAreaIds" value={a.id} className={checkClass} />
+                <span>
+                  {a.name} <span className="text-sm text-muted">· {a.address}</span>
+                </span>
+              </label>
+            ))}
+          </Group>
+        ) : null}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? 'Salvataggio…' : 'Salva la bozza'}
+        </button>
+      </div>
+      <aside className="min-w-0 self-start rounded border border-line bg-white p-4">
+        <section role="region" aria-label="Anteprima della notifica">
+          <h2 className="mb-2 text-xl font-semibold">Anteprima della notifica</h2>
+          <div className="rounded border-2 border-ink p-3">
+            <p className="font-bold">{previewTitle}</p>
+            <p className="text-muted">{previewBody || 'La prima norma di comportamento comparirà qui.'}</p>
+          </div>
+        </section>
+        <p className="mt-3" aria-live="polite">
+          {counting ? 'Calcolo dei destinatari…' : devices === null ? 'Non è stato possibile stimare i destinatari.' : `Raggiungerà circa ${devices} dispositivi.`}
+        </p>
+      </aside>
+    </form>
+  )
+}

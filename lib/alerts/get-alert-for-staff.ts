@@ -1,0 +1,46 @@
+import 'server-only'
+import { asc, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { alertMessages, alerts, waitingAreas, zones } from '@/db/schema/alerts'
+import { staffUsers } from '@/db/schema/staff'
+import { getDb } from '../db'
+import { assertRole, type StaffActor } from '../auth/actor'
+import { ALERT_ROLES } from './create-alert'
+
+const drafter = alias(staffUsers, 'drafter')
+const approver = alias(staffUsers, 'approver')
+
+/** One alert as the staff page shows it, with the names of its zones, areas and people; null when missing. */
+export async function getAlertForStaff(actor: StaffActor, alertId: string) {
+  assertRole(actor, ALERT_ROLES)
+  const db = await getDb()
+  const [row] = await db
+    .select({ alert: alerts, draftedByName: drafter.name, approvedByName: approver.name })
+    .from(alerts)
+    .leftJoin(drafter, eq(drafter.id, alerts.draftedBy))
+    .leftJoin(approver, eq(approver.id, alerts.approvedBy))
+    .where(eq(alerts.id, alertId))
+  if (!row) return null
+  const { alert } = row
+  const [zoneRows, areaRows, messages] = await Promise.all([
+    alert.zoneIds.length ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, alert.zoneIds)) : [],
+    alert.waitingAreaIds.length
+      ? db.select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address }).from(waitingAreas).where(inArray(waitingAreas.id, alert.waitingAreaIds))
+      : [],
+    db
+      .select({ id: alertMessages.id, identifier: alertMessages.identifier, msgType: alertMessages.msgType, sent: alertMessages.sent })
+      .from(alertMessages)
+      .where(eq(alertMessages.alertId, alert.id))
+      .orderBy(asc(alertMessages.id)),
+  ])
+  return {
+    ...alert,
+    draftedByName: row.draftedByName,
+    approvedByName: row.approvedByName,
+    zoneNames: zoneRows.map((z) => z.name),
+    waitingAreas: areaRows,
+    messages,
+  }
+}
+
+export type StaffAlert = NonNullable<Awaited<ReturnType<typeof getAlertForStaff>>>
