@@ -7,7 +7,7 @@ import { ButtonLink } from '@/components/ui/button-link'
 import { Card } from '@/components/ui/card'
 import { Markdown } from '@/components/ui/markdown'
 import { getEventBySlug } from '@/lib/content/get-event-by-slug'
-import { getEnv } from '@/lib/env'
+import { articleMetadata } from '../../_lib/article-metadata'
 import { getCitizenLocale } from '../../_lib/locale'
 import { describeEventTime, longDate } from '../../_lib/event-time'
 
@@ -20,24 +20,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     getCitizenLocale(),
   ])
   if (!event) return { title: (await getTranslations('errors'))('notFoundTitle') }
-  const path = `/eventi/${event.slug}`
-  return {
+  return articleMetadata({
+    path: `/eventi/${event.slug}`,
     title: event.title,
-    description: event.summary,
-    // Link previews (messaging apps, social networks) need absolute addresses for the page and image.
-    metadataBase: new URL(getEnv().FILO_PUBLIC_URL),
-    alternates: { canonical: path },
-    openGraph: {
-      type: 'article',
-      url: path,
-      title: event.title,
-      description: event.summary,
-      publishedTime: event.publishedAt.toISOString(),
-      locale: locale === 'it' ? 'it_IT' : 'en_GB',
-      images: event.imageUrl ? [{ url: event.imageUrl, alt: event.imageAlt ?? '' }] : undefined,
-    },
-    twitter: { card: event.imageUrl ? 'summary_large_image' : 'summary' },
-  }
+    summary: event.summary,
+    publishedAt: event.publishedAt,
+    imageUrl: event.imageUrl,
+    imageAlt: event.imageAlt,
+    locale,
+  })
 }
 
 export default async function EventPage({ params }: Props) {

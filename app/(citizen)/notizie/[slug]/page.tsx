@@ -6,8 +6,8 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { ButtonLink } from '@/components/ui/button-link'
 import { Markdown } from '@/components/ui/markdown'
 import { getNewsBySlug } from '@/lib/content/get-news-by-slug'
-import { getEnv } from '@/lib/env'
 import { romeWallClock } from '@/lib/time/rome-clock'
+import { articleMetadata } from '../../_lib/article-metadata'
 import { getCitizenLocale } from '../../_lib/locale'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -16,25 +16,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection()
   const [item, locale] = await Promise.all([getNewsBySlug((await params).slug), getCitizenLocale()])
   if (!item) return { title: (await getTranslations('errors'))('notFoundTitle') }
-  const path = `/notizie/${item.slug}`
-  return {
+  return articleMetadata({
+    path: `/notizie/${item.slug}`,
     title: item.title,
-    description: item.summary,
-    // Link previews (messaging apps, social networks) need absolute addresses for the page and image.
-    metadataBase: new URL(getEnv().FILO_PUBLIC_URL),
-    alternates: { canonical: path },
-    openGraph: {
-      type: 'article',
-      url: path,
-      title: item.title,
-      description: item.summary,
-      publishedTime: item.publishedAt.toISOString(),
-      modifiedTime: item.updatedAt.toISOString(),
-      locale: locale === 'it' ? 'it_IT' : 'en_GB',
-      images: item.imageUrl ? [{ url: item.imageUrl, alt: item.imageAlt ?? '' }] : undefined,
-    },
-    twitter: { card: item.imageUrl ? 'summary_large_image' : 'summary' },
-  }
+    summary: item.summary,
+    publishedAt: item.publishedAt,
+    updatedAt: item.updatedAt,
+    imageUrl: item.imageUrl,
+    imageAlt: item.imageAlt,
+    locale,
+  })
 }
 
 export default async function NewsArticlePage({ params }: Props) {
