@@ -11,10 +11,11 @@ import { defineConfig, devices } from '@playwright/test'
  * downloaded.
  */
 
-const PORT = 3100
+// Overridable so two checkouts can run their journeys side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${PORT}`
 /** The local push service the journeys use (e2e/fixtures/push-sink.ts talks to it). */
-export const SINK_PORT = 4410
+export const SINK_PORT = Number(process.env.E2E_SINK_PORT ?? 4410)
 export const SINK_CA = '.data/e2e-push-sink-ca.pem'
 
 /** Flags that keep the system Chromium quiet, offline and workable as root in a container. */

@@ -2,10 +2,30 @@ import { cookies } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
 import { LOCALE_COOKIE, defaultLocale, isLocale, type Locale } from './locales'
 
-// Explicit imports: the bundler cannot follow a template-literal path.
-const catalogues: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
-  it: () => import('../messages/it.json'),
-  en: () => import('../messages/en.json'),
+type Catalogue = Record<string, unknown>
+type Loader = () => Promise<{ default: Catalogue }>
+
+// Explicit imports: the bundler cannot follow a template-literal path. Each capability
+// keeps its own file (messages/<locale>/<domain>.json, top-level keys are namespaces) so
+// work on one area never edits another's strings.
+const catalogues: Record<Locale, Loader[]> = {
+  it: [
+    () => import('../messages/it.json'),
+    () => import('../messages/it/reports.json'),
+    () => import('../messages/it/chat.json'),
+    () => import('../messages/it/campaigns.json'),
+  ],
+  en: [
+    () => import('../messages/en.json'),
+    () => import('../messages/en/reports.json'),
+    () => import('../messages/en/chat.json'),
+    () => import('../messages/en/campaigns.json'),
+  ],
+}
+
+export async function loadMessages(locale: Locale): Promise<Catalogue> {
+  const parts = await Promise.all(catalogues[locale].map((load) => load()))
+  return Object.assign({}, ...parts.map((part) => part.default)) as Catalogue
 }
 
 // Italian first; English when the citizen chose it (a cookie, so URLs stay shareable).
@@ -15,6 +35,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Europe/Rome',
-    messages: (await catalogues[locale]()).default,
+    messages: await loadMessages(locale),
   }
 })
