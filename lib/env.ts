@@ -53,6 +53,15 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'deve iniziare con mailto: o https://').optional()),
   /** Deliveries in flight at once across all push services, per process. */
   FILO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Seconds the citizen home and the CAP feed are served from memory (0: render every request). */
+  FILO_PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(2),
+  /** false: this web process only enqueues jobs; `npm run worker` processes run them. */
+  FILO_RUN_JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Niceness of `npm run worker` (0-19): higher leaves the CPU to web processes first. */
+  FILO_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],
@@ -90,6 +99,16 @@ export function getEnv(): Env {
     process.env.NEXTAUTH_URL ??= cached.FILO_PUBLIC_URL
   }
   return cached
+}
+
+/**
+ * Where this process's own server listens (http://host:port), for the page cache's
+ * internal renders; `next start` sets it once it listens.
+ */
+export function ownOrigin(): string {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN
+  if (origin) return origin.replace('://localhost', '://127.0.0.1')
+  return `http://127.0.0.1:${process.env.PORT ?? '3000'}`
 }
 
 /** True while `next build` runs: nothing may open the database then. */

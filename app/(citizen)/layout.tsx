@@ -4,8 +4,6 @@ import { NextIntlClientProvider } from 'next-intl'
 import { getMessages, getTranslations } from 'next-intl/server'
 import { AppServiceWorker } from '@/components/pwa/service-worker'
 import { getComune } from '@/lib/comune/get-comune'
-import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
-import { countUnread } from '@/lib/inbox/inbox'
 import { SiteFooter } from './_components/site-footer'
 import { SiteHeader } from './_components/site-header'
 import { getCitizenLocale } from './_lib/locale'
@@ -33,14 +31,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CitizenLayout({ children }: { children: React.ReactNode }) {
   await connection()
-  const [comune, locale, t, messages, citizen] = await Promise.all([
+  // Nothing here depends on the citizen: the unread badge is asked for by the browser
+  // (/api/inbox/unread), so the home can be served from one copy per language.
+  const [comune, locale, t, messages] = await Promise.all([
     getComune(),
     getCitizenLocale(),
     getTranslations('common'),
     getMessages(),
-    getCurrentCitizen(),
   ])
-  const unread = citizen ? await countUnread(citizen) : 0
   return (
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
@@ -55,7 +53,6 @@ export default async function CitizenLayout({ children }: { children: React.Reac
           name={comune?.name ?? FALLBACK_NAME}
           region={comune?.region ?? null}
           locale={locale}
-          unread={unread}
         />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:py-10">
           {children}

@@ -8,6 +8,7 @@ import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
 import { notify } from '../notify/notify'
+import { publicContentChanged } from '../cache/public-content'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 
@@ -29,7 +30,7 @@ export async function publishAlert(
 ): Promise<PublishOutcome> {
   assertRole(actor, ALERT_ROLES)
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<PublishOutcome> => {
     const alert = await lockAlert(tx, alertId)
     if (alert.state !== 'draft' && alert.state !== 'pending_approval') {
       throw new AppError('conflict', 'Questa allerta è già stata pubblicata o chiusa.')
@@ -73,7 +74,7 @@ export async function publishAlert(
       details: { level: alert.level, recipients: published.recipients, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
     })
     return { state: 'active', recipients: published.recipients, override: flagged }
-  })
+  }).finally(publicContentChanged) // the home banner and the CAP feed change now, not at their next refresh
 }
 
 /** "Cessata allerta": ends an active alert explicitly and tells everyone who got it. */
@@ -87,7 +88,7 @@ export async function endAlert(actor: StaffActor, alertId: string, context: Requ
     await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now }).where(eq(alerts.id, alert.id))
     await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients } })
     return published
-  })
+  }).finally(publicContentChanged)
 }
 
 async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {

@@ -65,39 +65,54 @@ export async function runFanout(db: Db, notificationId: string, options: FanoutO
   if (notification.state === 'queued') await materialize(db, notification)
 
   const pausedUntil = new Map<string, number>()
+  // A push service that refused our credentials gets no further request from this run,
+  // even before the refusal is written down (deliveries already claimed are failed).
+  const blockedOrigins = new Set<string>()
+  const retryDelayMs = options.retryDelayMs ?? backoffMs
+  const progress = async () => {
+    if (!options.onProgress) return
+    const [n] = await db
+      .select({ sent: notifications.sent, gone: notifications.gone, failed: notifications.failed, total: notifications.total })
+      .from(notifications)
+      .where(eq(notifications.id, notificationId))
+    if (n) options.onProgress(n)
+  }
+
   for (;;) {
-    const current = now()
-    const remainingTtl = Math.floor((expiresAt - current.getTime()) / 1000)
-    if (remainingTtl <= 0) {
+    if (expiresAt - now().getTime() < 1000) {
       await settleAll(db, notificationId, 'failed', 'scaduta prima della consegna')
       break
     }
     await settleOrphans(db, notificationId)
 
-    const claimed = await claim(db, notificationId, batchSize, leaseSeconds)
-    if (claimed.length === 0) {
+    const claimedAny = await pump({
+      claimNext: () => {
+        const remainingTtl = Math.floor((expiresAt - now().getTime()) / 1000)
+        return remainingTtl > 0 ? claim(db, notificationId, batchSize, leaseSeconds).then((rows) => rows.map((row) => ({ ...row, remainingTtl }))) : Promise.resolve([] as Array<Claimed & { remainingTtl: number }>)
+      },
+      batchSize,
+      concurrency,
+      perOrigin,
+      send: async (d) => {
+        if (blockedOrigins.has(d.origin)) return { kind: 'blocked' as const }
+        const paused = pausedUntil.get(d.origin)
+        if (paused && paused > Date.now()) return { kind: 'deferred' as const, untilMs: paused }
+        const outcome = await options.sender.send(d, { ...message, ttlSeconds: Math.min(message.ttlSeconds, d.remainingTtl) })
+        if (outcome.kind === 'retry' && outcome.status === 429 && outcome.retryAfterMs) {
+          pausedUntil.set(d.origin, Date.now() + outcome.retryAfterMs)
+        }
+        if (outcome.kind === 'rejected' && BLOCKING_STATUSES.has(outcome.status)) blockedOrigins.add(d.origin)
+        return outcome
+      },
+      settle: async (claimed, results) => {
+        await settle(db, notificationId, claimed, results, maxAttempts, now(), retryDelayMs)
+        await progress()
+      },
+    })
+    if (!claimedAny) {
       const waitMs = await nextWake(db, notificationId)
       if (waitMs === null) break
       await sleep(Math.min(Math.max(waitMs, 100), 5_000))
-      continue
-    }
-
-    const results = await sendAll(claimed, concurrency, perOrigin, async (d) => {
-      const paused = pausedUntil.get(d.origin)
-      if (paused && paused > Date.now()) return { kind: 'deferred' as const, untilMs: paused }
-      const outcome = await options.sender.send(d, { ...message, ttlSeconds: Math.min(message.ttlSeconds, remainingTtl) })
-      if (outcome.kind === 'retry' && outcome.status === 429 && outcome.retryAfterMs) {
-        pausedUntil.set(d.origin, Date.now() + outcome.retryAfterMs)
-      }
-      return outcome
-    })
-    await settle(db, notificationId, claimed, results, maxAttempts, now(), options.retryDelayMs ?? backoffMs)
-    if (options.onProgress) {
-      const [n] = await db
-        .select({ sent: notifications.sent, gone: notifications.gone, failed: notifications.failed, total: notifications.total })
-        .from(notifications)
-        .where(eq(notifications.id, notificationId))
-      if (n) options.onProgress(n)
     }
   }
 
@@ -171,41 +186,129 @@ async function claim(db: Db, notificationId: string, limit: number, leaseSeconds
     })
 }
 
-type Result = PushOutcome | { kind: 'deferred'; untilMs: number } | { kind: 'error'; error: string }
+type Result = PushOutcome | { kind: 'deferred'; untilMs: number } | { kind: 'blocked' } | { kind: 'error'; error: string }
 
-/** Runs `task` over the batch with a global and a per-push-service bound on requests in flight. */
-async function sendAll(items: Claimed[], concurrency: number, perOrigin: number, task: (d: Claimed) => Promise<Result>): Promise<Result[]> {
-  const results: Result[] = new Array(items.length)
+const BLOCKING_STATUSES = new Set([400, 401, 403])
+
+/**
+ * Sends everything that can be claimed now, as a pipeline rather than batch by batch: the
+ * next batch is claimed while the current one is being sent, results are written in
+ * batches while sending goes on, and no batch waits for its slowest request before the
+ * next starts. At most `concurrency` requests are in flight, `perOrigin` per push service;
+ * at most two batches are claimed and not yet sent. Returns whether anything was claimed.
+ */
+async function pump<T extends Claimed>(p: {
+  claimNext: () => Promise<T[]>
+  batchSize: number
+  concurrency: number
+  perOrigin: number
+  send: (d: T) => Promise<Result>
+  settle: (claimed: T[], results: Result[]) => Promise<void>
+}): Promise<boolean> {
+  const queue: T[] = []
+  let exhausted = false
+  let claimedAny = false
+  let claiming: Promise<void> | null = null
+  let failure: unknown = null
+
+  const refill = (): Promise<void> => {
+    if (claiming) return claiming
+    const run = (async () => {
+      try {
+        while (!exhausted && queue.length < p.batchSize) {
+          const rows = await p.claimNext()
+          if (rows.length === 0) exhausted = true
+          else {
+            claimedAny = true
+            queue.push(...rows)
+          }
+        }
+      } catch (error) {
+        failure ??= error
+        exhausted = true
+      }
+    })()
+    claiming = run
+    void run.then(() => {
+      if (claiming === run) claiming = null
+    })
+    return run
+  }
+
+  // Group commit: outcomes are written as soon as the previous write is done, all that
+  // arrived meanwhile in one go. Under load that makes large batches; when killed, only
+  // the requests in flight and the few outcomes of the write under way are lost (and
+  // those deliveries are sent again when their lease ends).
+  const doneItems: T[] = []
+  const doneResults: Result[] = []
+  let writing: Promise<void> | null = null
+  const flush = (): Promise<void> => {
+    if (writing) return writing
+    if (doneItems.length === 0) return Promise.resolve()
+    const items = doneItems.splice(0)
+    const results = doneResults.splice(0)
+    const run = p
+      .settle(items, results)
+      .catch((error: unknown) => {
+        failure ??= error
+      })
+      .then(() => {
+        writing = null
+        if (doneItems.length && !failure) return flush()
+      })
+    writing = run
+    return run
+  }
+
   const inFlight = new Map<string, number>()
   const waiting = new Map<string, Array<() => void>>()
   const acquire = async (origin: string) => {
-    while ((inFlight.get(origin) ?? 0) >= perOrigin) {
-      await new Promise<void>((resolve) => waiting.set(origin, [...(waiting.get(origin) ?? []), resolve]))
+    while ((inFlight.get(origin) ?? 0) >= p.perOrigin) {
+      await new Promise<void>((resolve) => {
+        const queued = waiting.get(origin)
+        if (queued) queued.push(resolve)
+        else waiting.set(origin, [resolve])
+      })
     }
     inFlight.set(origin, (inFlight.get(origin) ?? 0) + 1)
   }
   const release = (origin: string) => {
     inFlight.set(origin, (inFlight.get(origin) ?? 1) - 1)
-    const queue = waiting.get(origin)
-    queue?.shift()?.()
+    waiting.get(origin)?.shift()?.()
   }
-  let next = 0
+
+  await refill()
   await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        const item = items[i]!
+    Array.from({ length: p.concurrency }, async () => {
+      for (;;) {
+        if (failure) return
+        if (!exhausted && queue.length < p.batchSize) void refill()
+        const item = queue.shift()
+        if (!item) {
+          if (claiming) {
+            await claiming
+            continue
+          }
+          return
+        }
+        let result: Result
         await acquire(item.origin)
         try {
-          results[i] = await task(item)
+          result = await p.send(item)
         } catch (error) {
-          results[i] = { kind: 'error', error: error instanceof Error ? error.message : String(error) }
+          result = { kind: 'error', error: error instanceof Error ? error.message : String(error) }
         } finally {
           release(item.origin)
         }
+        doneItems.push(item)
+        doneResults.push(result)
+        void flush()
       }
     }),
   )
-  return results
+  while (writing || doneItems.length) await flush()
+  if (failure) throw failure
+  return claimedAny
 }
 
 function backoffMs(attempt: number): number {
@@ -241,8 +344,11 @@ async function settle(
       case 'deferred':
         later.push({ id: d.id, at: new Date(r.untilMs), error: 'servizio in pausa (429)', refund: true })
         break
+      case 'blocked':
+        failed.push({ id: d.id, error: 'servizio di notifica sospeso' })
+        break
       case 'rejected':
-        if (r.status === 400 || r.status === 401 || r.status === 403) blocked.set(d.origin, { status: r.status, error: r.error })
+        if (BLOCKING_STATUSES.has(r.status)) blocked.set(d.origin, { status: r.status, error: r.error })
         failed.push({ id: d.id, error: `${r.status}: ${r.error}` })
         break
       case 'retry':
@@ -279,25 +385,30 @@ async function settle(
       const ids = rows.map((r) => r.subscriptionId).filter((v): v is string => v !== null)
       if (ids.length) await tx.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, ids))
     }
+    // One statement per distinct error, not per delivery: a refusing push service can fail thousands at once.
+    const failedByError = new Map<string, number[]>()
     for (const f of failed) {
+      const error = f.error.slice(0, 500)
+      const ids = failedByError.get(error)
+      if (ids) ids.push(f.id)
+      else failedByError.set(error, [f.id])
+    }
+    for (const [error, ids] of failedByError) {
       const rows = await tx
         .update(deliveries)
-        .set({ state: 'failed', lastError: f.error.slice(0, 500), updatedAt: at })
-        .where(and(eq(deliveries.id, f.id), eq(deliveries.state, 'sending')))
+        .set({ state: 'failed', lastError: error, updatedAt: at })
+        .where(and(inArray(deliveries.id, ids), eq(deliveries.state, 'sending')))
         .returning({ id: deliveries.id })
       failedCount += rows.length
     }
-    for (const l of later) {
-      await tx
-        .update(deliveries)
-        .set({
-          state: 'pending',
-          nextAttemptAt: l.at,
-          lastError: l.error.slice(0, 500),
-          updatedAt: at,
-          ...(l.refund ? { attempts: sql`${deliveries.attempts} - 1` } : {}),
-        })
-        .where(and(eq(deliveries.id, l.id), eq(deliveries.state, 'sending')))
+    if (later.length) {
+      // Each retry has its own time: one statement over a JSON list of (id, at, error, refund).
+      const list = JSON.stringify(later.map((l) => ({ id: l.id, at: l.at.toISOString(), error: l.error.slice(0, 500), refund: l.refund ? 1 : 0 })))
+      await tx.execute(sql`
+        update deliveries d set state = 'pending', next_attempt_at = v.at, last_error = v.error,
+          updated_at = ${at.toISOString()}::timestamptz, attempts = d.attempts - v.refund
+        from jsonb_to_recordset(${list}::jsonb) as v(id bigint, at timestamptz, error text, refund int)
+        where d.id = v.id and d.state = 'sending'`)
     }
     for (const [origin, why] of blocked) {
       const inserted = await tx

@@ -1,4 +1,5 @@
-import { DatabaseOpenError } from '@/db/client'
+import type { PgBoss } from 'pg-boss'
+import { DatabaseOpenError, type Db } from '@/db/client'
 import { getMigrationStatus, migrateDatabase } from '@/db/migrate'
 import { hasDemoAccounts, isEmpty, seedDemo } from '@/db/seed'
 import { DEMO_PASSWORD, demoStaff } from '@/db/seed-data'
@@ -52,12 +53,12 @@ export async function startServer(): Promise<void> {
       )
     }
 
-    const boss = await startJobs(database)
-    await registerHousekeeping(boss, database.db)
-    await registerNotifyJobs(boss, database.db, getProcessSender, { concurrency: env.FILO_PUSH_CONCURRENCY })
-    // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
-    await registerContentJobs(boss)
-    log.info({ url: env.FILO_PUBLIC_URL }, 'Filo started')
+    const started = await startJobs(database)
+    // FILO_RUN_JOBS=false: queues are prepared (this process enqueues) but `npm run worker`
+    // processes do the work, so a large fan-out never competes with page rendering here.
+    const boss = env.FILO_RUN_JOBS ? started : enqueueOnly(started)
+    await registerJobs(boss, database.db, env.FILO_PUSH_CONCURRENCY)
+    log.info({ url: env.FILO_PUBLIC_URL, runsJobs: env.FILO_RUN_JOBS }, 'Filo started')
 
     const shutdown = async () => {
       await stopJobs().catch(() => {})
@@ -68,6 +69,25 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     fail(error)
   }
+}
+
+/** Every queue of the app, and its worker when `boss` runs jobs. Shared with the worker process. */
+export async function registerJobs(boss: PgBoss, db: Db, pushConcurrency: number): Promise<void> {
+  await registerHousekeeping(boss, db)
+  await registerNotifyJobs(boss, db, getProcessSender, { concurrency: pushConcurrency })
+  // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
+  await registerContentJobs(boss)
+}
+
+/** The same queue runner with `work` disabled: queues, schedules and sends still happen. */
+function enqueueOnly(boss: PgBoss): PgBoss {
+  return new Proxy(boss, {
+    get(target, property, receiver) {
+      if (property === 'work') return async () => 'not-working-here'
+      const value: unknown = Reflect.get(target, property, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }
 
 function fail(error: unknown): never {

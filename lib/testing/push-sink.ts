@@ -236,8 +236,15 @@ export async function startPushSink(options: { port?: number; host?: string } = 
       }
       if (route === `GET ${CONTROL_PATH}count`) {
         const statuses: Record<string, number> = {}
-        for (const e of entries) statuses[String(e.status)] = (statuses[String(e.status)] ?? 0) + 1
-        return json(200, { count: entries.length, statuses })
+        let firstAt: number | null = null
+        let lastAt: number | null = null
+        for (const e of entries) {
+          statuses[String(e.status)] = (statuses[String(e.status)] ?? 0) + 1
+          if (firstAt === null || e.at < firstAt) firstAt = e.at
+          if (lastAt === null || e.at > lastAt) lastAt = e.at
+        }
+        // firstAt / lastAt (Date.now() on arrival) let a benchmark time a fan-out from outside.
+        return json(200, { count: entries.length, statuses, firstAt, lastAt })
       }
       if (route === `GET ${CONTROL_PATH}received`) {
         // Decrypted here, for browser journeys that read what a device would have shown.

@@ -2,6 +2,21 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useEffect, useState } from 'react'
+
+/** The device's unread count, asked again at every page change (reading marks messages read). */
+function useUnreadLabel(pathname: string): string {
+  const [label, setLabel] = useState('')
+  useEffect(() => {
+    const controller = new AbortController()
+    fetch('/api/inbox/unread', { signal: controller.signal, cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ label?: unknown }>) : { label: '' }))
+      .then((body) => setLabel(typeof body.label === 'string' ? body.label : ''))
+      .catch(() => {}) // offline: no badge
+    return () => controller.abort()
+  }, [pathname])
+  return label
+}
 
 /** The citizen menu; marks the page (or section) the citizen is in, for eyes and screen readers. */
 export function MainNav({
@@ -9,9 +24,11 @@ export function MainNav({
   items,
 }: {
   label: string
-  items: Array<{ href: string; label: string; badge?: string }>
+  /** unreadBadge: show this device's unread inbox count next to the item. */
+  items: Array<{ href: string; label: string; unreadBadge?: boolean }>
 }) {
   const pathname = usePathname()
+  const unread = useUnreadLabel(pathname)
   return (
     <nav aria-label={label} className="bg-primary">
       <ul className="mx-auto flex w-full max-w-5xl flex-wrap gap-x-1 px-2 sm:px-4">
@@ -28,8 +45,8 @@ export function MainNav({
                 }`}
               >
                 {item.label}
-                {item.badge ? (
-                  <span className="ml-2 rounded-full bg-white px-2 text-sm font-bold text-primary-dark">{item.badge}</span>
+                {item.unreadBadge && unread ? (
+                  <span className="ml-2 rounded-full bg-white px-2 text-sm font-bold text-primary-dark">{unread}</span>
                 ) : null}
               </Link>
             </li>

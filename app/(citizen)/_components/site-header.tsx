@@ -9,13 +9,10 @@ export async function SiteHeader({
   name,
   region,
   locale,
-  unread,
 }: {
   name: string
   region: string | null
   locale: Locale
-  /** Unread inbox messages of the citizen on this device (0 when none or not yet a citizen). */
-  unread: number
 }) {
   const t = await getTranslations()
   return (
@@ -45,7 +42,7 @@ export async function SiteHeader({
           { href: '/notizie', label: t('nav.news') },
           { href: '/eventi', label: t('nav.events') },
           { href: '/allerte', label: t('nav.alerts') },
-          { href: '/notifiche', label: t('nav.inbox'), badge: unread > 0 ? t('nav.unread', { count: unread }) : undefined },
+          { href: '/notifiche', label: t('nav.inbox'), unreadBadge: true },
           { href: '/impostazioni', label: t('nav.settings') },
         ]}
       />
