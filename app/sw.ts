@@ -206,11 +206,29 @@ self.addEventListener('push', (event) => {
     Promise.allSettled([
       self.registration.showNotification(payload.title, options),
       tellOpenPages(message),
+      // An alert (with its aree di attesa) must be readable when the network is gone,
+      // even if the citizen never opened it while online: save it, and the home with its
+      // banner, the moment the push arrives.
+      payload.kind === 'alert' ? savePagesForOffline([safeNotificationPath(payload.url), '/']) : undefined,
     ]).then(([shown]) => {
       if (shown.status === 'rejected') throw shown.reason
     }),
   )
 })
+
+/** Fetches citizen pages into the saved-pages cache, as visiting them would. */
+async function savePagesForOffline(paths: string[]): Promise<void> {
+  const cache = await caches.open(SAVED_PAGES_CACHE)
+  await Promise.allSettled(
+    paths
+      .filter((path) => isOfflineReadablePath(new URL(path, self.location.origin).pathname))
+      .map(async (path) => {
+        const url = new URL(path, self.location.origin).href
+        const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+        if (response.status === 200 && (response.headers.get('content-type') ?? '').includes('text/html')) await cache.put(url, response)
+      }),
+  )
+}
 
 /** Asks an open Filo page to go to `path` itself (it refuses while a form is being filled). */
 function askToNavigate(client: WindowClient, path: string, timeoutMs: number): Promise<boolean> {

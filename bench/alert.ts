@@ -132,6 +132,14 @@ function summarize(samples: Array<[number, number, number]>, from: number, to: n
 }
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+// Ctrl-C: stop the children and drop the database, as at the end of a run.
+process.once('SIGINT', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  void admin
+    .unsafe(`drop database if exists ${dbName} with (force)`)
+    .catch(() => {})
+    .finally(() => process.exit(130))
+})
 let exitCode = 0
 try {
   log(`bench:alert — ${devices} devices, ${rate} req/s on / and on /cap/alerts.atom, fan-out ${mode === 'worker' ? 'in a separate worker process' : 'inside the web process'}, PostgreSQL`)
@@ -324,9 +332,10 @@ try {
   console.error(error)
   exitCode = 1
 } finally {
-  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 1_500))
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r)))
+  for (const child of [...children].reverse()) if (child.exitCode === null) child.kill('SIGTERM')
+  await Promise.race([Promise.all(children.map(exited)), new Promise((r) => setTimeout(r, 5_000))])
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   if (!values['keep-db']) await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch((e: unknown) => console.error(e))
   await admin.end()
 }

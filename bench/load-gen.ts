@@ -75,5 +75,5 @@ while (!stopped && issued < total) {
 }
 await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, 10_000))])
 await pool.close().catch(() => {})
-process.stdout.write(`${JSON.stringify({ paths: Object.fromEntries([...samples].map(([p, s]) => [p, { samples: s }])) })}\n`)
-process.exit(0)
+// Exit only once the (large) line is written: a pipe may take it in several chunks.
+process.stdout.write(`${JSON.stringify({ paths: Object.fromEntries([...samples].map(([p, s]) => [p, { samples: s }])) })}\n`, () => process.exit(0))

@@ -92,6 +92,7 @@ try {
   const sender = new PushSender({ vapid, connect: { ca }, maxConnectionsPerOrigin: 64 })
 
   const started = performance.now()
+  const cpuBefore = process.cpuUsage()
   // notify() needs the job queue only to enqueue; here the fan-out is run directly instead.
   const [created] = await db
     .insert(notifications)
@@ -112,6 +113,7 @@ try {
     },
   })
   const totalMs = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   const [done] = await db.select().from(notifications).where(eq(notifications.id, created!.id))
   const count = (await (await fetch(`${sinkOrigin}/_sink/count`, { dispatcher: control })).json()) as { count: number; statuses: Record<string, number> }
   await sender.close()
@@ -120,6 +122,7 @@ try {
   console.log(`  inbox rows written      ${inboxMs.toFixed(0)} ms`)
   console.log(`  last delivery after     ${(totalMs / 1000).toFixed(2)} s`)
   console.log(`  throughput              ${Math.round(devices / (totalMs / 1000))} deliveries/s`)
+  console.log(`  CPU of this process     ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${((cpu.user + cpu.system) / 1e3 / devices).toFixed(3)} ms per delivery; the sink runs apart)`)
   console.log(`  settled                 sent ${done!.sent}, gone ${done!.gone}, failed ${done!.failed} of ${done!.total}`)
   console.log(`  sink received           ${count.count} requests ${JSON.stringify(count.statuses)}`)
 } finally {

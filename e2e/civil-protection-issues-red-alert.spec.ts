@@ -1,5 +1,7 @@
 import { expectNoAxeViolations } from './fixtures/axe'
 import { alerts } from './fixtures/locators'
+import { deliverToServiceWorker, shownNotifications, stubPushManager } from './fixtures/push-device'
+import { messagesFor, newSinkSubscription } from './fixtures/push-sink'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
 
@@ -17,7 +19,9 @@ function romeLocal(instant: Date): string {
   return parts.replace(' ', 'T')
 }
 
-test('civil protection drafts a red alert, a second person approves it, citizens see it until it ends', async ({ pageAs, newAnonymousPage }) => {
+test('civil protection drafts a red alert, a second person approves it, citizens see it until it ends', async ({ pageAs, newAnonymousPage, browser }) => {
+  // A long journey (three people, a phone, offline and back) on two shared cores.
+  test.setTimeout(180_000)
   const title = `Temporali violenti ${unique('e2e')}`
 
   // Civil protection drafts on a phone-sized screen.
@@ -50,6 +54,7 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await pc.getByLabel('Descrizione della situazione').fill('Temporali di forte intensità attesi nel pomeriggio su tutto il territorio comunale.')
   await pc.getByLabel('Cosa sta facendo il Comune').fill('Il Centro operativo comunale è aperto.')
   await pc.getByLabel('Emessa da').fill('Sindaco')
+  await pc.getByLabel(/Area di attesa 1/).check()
   const preview = pc.getByRole('region', { name: 'Anteprima della notifica' })
   await expect(preview).toContainText(`Allerta ROSSA: ${title}`)
   await expect(preview).toContainText('Evita i sottopassi')
@@ -70,6 +75,19 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(pc.getByRole('button', { name: 'Approva e pubblica' })).toHaveCount(0)
   await expectNoAxeViolations(pc, { label: 'alert pending approval (drafter)' })
 
+  // A citizen's phone follows Protezione civile (the default topic) with notifications on.
+  const device = await newSinkSubscription()
+  const phone = await browser.newContext({ viewport: { width: 360, height: 800 } })
+  await stubPushManager(phone, device)
+  const citizenPhone = await phone.newPage()
+  await citizenPhone.goto('/impostazioni')
+  const push = citizenPhone.locator('[data-push-state]')
+  await push.getByLabel('Ho letto l’informativa sulla privacy').check()
+  await push.getByRole('button', { name: 'Attiva le notifiche' }).click()
+  await expect(push).toHaveAttribute('data-push-state', 'on')
+  await expect(citizenPhone.getByRole('checkbox', { name: /Protezione civile/ })).toBeChecked()
+  await expectNoAxeViolations(citizenPhone, { label: 'settings with notifications on (phone)' })
+
   // The admin approves and publishes.
   const admin = await pageAs('admin')
   await admin.goto('/admin/allerte')
@@ -80,6 +98,40 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(admin.getByRole('status').filter({ hasText: /Allerta pubblicata: raggiunge \d+ cittadini\./ })).toBeVisible()
   await expect(admin.getByText('Stato: In corso')).toBeVisible()
   await expectNoAxeViolations(admin, { label: 'alert published' })
+
+  // The push reaches the phone: urgent, kept by the push service as long as the alert is
+  // valid (6 hours, less the seconds gone since), under a Topic an update would reuse.
+  const [pushed] = await messagesFor(device.endpoint)
+  expect(pushed, 'the sink received and decrypted the alert push').toBeDefined()
+  expect(pushed!.vapid.valid).toBe(true)
+  expect(pushed!.headers.urgency).toBe('high')
+  expect(Number(pushed!.headers.ttl)).toBeGreaterThan(6 * 3600 - 15 * 60)
+  expect(Number(pushed!.headers.ttl)).toBeLessThanOrEqual(6 * 3600)
+  expect(pushed!.headers.topic).toMatch(/^[A-Za-z0-9_-]{1,32}$/)
+  const pushedPayload = JSON.parse(pushed!.payload!) as { title: string; url: string; kind: string }
+  expect(pushedPayload).toMatchObject({ title: `Allerta ROSSA: ${title}`, url: `/allerte/${alertId}`, kind: 'alert' })
+
+  // The real service worker shows it, and saves the alert page for when the network goes.
+  await citizenPhone.goto('/privacy')
+  await deliverToServiceWorker(citizenPhone, phone, pushed!.payload!)
+  await expect.poll(() => shownNotifications(citizenPhone)).toContain(`Allerta ROSSA: ${title}`)
+  await expectNoAxeViolations(citizenPhone, { label: 'privacy page (phone)' })
+
+  // The banner is on the home at once.
+  await citizenPhone.goto('/')
+  await expect(citizenPhone.getByRole('region', { name: `Allerta ROSSA: ${title}` })).toBeVisible()
+  await expectNoAxeViolations(citizenPhone, { label: 'home with red alert (phone)' })
+
+  // No network: the alert, never opened on this phone, still opens, with its area di attesa.
+  await phone.setOffline(true)
+  await citizenPhone.goto(`/allerte/${alertId}`)
+  await expect(citizenPhone.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(citizenPhone.getByText('Evita i sottopassi').first()).toBeVisible()
+  await expect(citizenPhone.getByText(/Area di attesa 1/).first()).toBeVisible()
+  await expectNoAxeViolations(citizenPhone, { label: 'alert page offline (phone)' })
+  await citizenPhone.goto('/')
+  await expect(citizenPhone.getByRole('region', { name: `Allerta ROSSA: ${title}` })).toBeVisible()
+  await phone.setOffline(false)
 
   // The CAP document of the first message is valid XML of type Alert.
   const capLink = admin.getByRole('link', { name: /\.1$/ })
@@ -115,4 +167,12 @@ test('civil protection drafts a red alert, a second person approves it, citizens
 
   await citizen.goto('/')
   await expect(citizen.getByRole('region', { name: `Allerta ROSSA: ${title}` })).toHaveCount(0)
+
+  // The cessata allerta reaches the phone under the same Topic, so the push service
+  // replaces the alert still waiting for a phone that was off, instead of adding to it.
+  const [, ended] = await messagesFor(device.endpoint, 2)
+  expect(ended, 'the cessata allerta was pushed too').toBeDefined()
+  expect(ended!.headers.topic).toBe(pushed!.headers.topic)
+  expect(JSON.parse(ended!.payload!)).toMatchObject({ title: `Cessata allerta: ${title}` })
+  await phone.close()
 })

@@ -69,8 +69,10 @@ export async function runFanout(db: Db, notificationId: string, options: FanoutO
   // even before the refusal is written down (deliveries already claimed are failed).
   const blockedOrigins = new Set<string>()
   const retryDelayMs = options.retryDelayMs ?? backoffMs
+  let lastProgress = 0
   const progress = async () => {
-    if (!options.onProgress) return
+    if (!options.onProgress || Date.now() - lastProgress < 250) return
+    lastProgress = Date.now()
     const [n] = await db
       .select({ sent: notifications.sent, gone: notifications.gone, failed: notifications.failed, total: notifications.total })
       .from(notifications)
@@ -242,7 +244,18 @@ async function pump<T extends Claimed>(p: {
   const doneItems: T[] = []
   const doneResults: Result[] = []
   let writing: Promise<void> | null = null
+  let timer: NodeJS.Timeout | null = null
+  /** Small writes cost a transaction each: wait for a few outcomes, or for 50 ms. */
+  const minBatch = Math.max(1, Math.ceil(p.batchSize / 8))
+  const maybeFlush = () => {
+    if (doneItems.length >= minBatch) void flush()
+    else timer ??= setTimeout(() => void flush(), 50)
+  }
   const flush = (): Promise<void> => {
+    if (timer) {
+      clearTimeout(timer)
+      timer = null
+    }
     if (writing) return writing
     if (doneItems.length === 0) return Promise.resolve()
     const items = doneItems.splice(0)
@@ -254,7 +267,7 @@ async function pump<T extends Claimed>(p: {
       })
       .then(() => {
         writing = null
-        if (doneItems.length && !failure) return flush()
+        if (doneItems.length && !failure) maybeFlush()
       })
     writing = run
     return run
@@ -302,7 +315,7 @@ async function pump<T extends Claimed>(p: {
         }
         doneItems.push(item)
         doneResults.push(result)
-        void flush()
+        if (!writing) maybeFlush()
       }
     }),
   )
