@@ -204,7 +204,8 @@ try {
   await waitFor(`${base}/api/health`)
   let worker: ChildProcess | undefined
   if (mode === 'worker') {
-    worker = start('worker', process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/server/worker-cli.ts'], { ...serverEnv, FILO_RUN_JOBS: 'true' }, 'pipe')
+    const profile = process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROF}`] : []
+    worker = start('worker', process.execPath, [...profile, '--conditions=react-server', '--import', 'tsx', 'lib/server/worker-cli.ts'], { ...serverEnv, FILO_RUN_JOBS: 'true' }, 'pipe')
     await new Promise<void>((resolve, reject) => {
       worker!.stdout!.setEncoding('utf8').on('data', (chunk: string) => chunk.includes('worker ready') && resolve())
       worker!.once('exit', (code) => reject(new Error(`worker exited with ${code}`)))

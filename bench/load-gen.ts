@@ -38,6 +38,7 @@ const pool = new Pool(values.base, { connections: Number(values.connections), ke
 type Sample = [due: number, latency: number, status: number]
 const samples = new Map<string, Sample[]>(paths.map((p) => [p, []]))
 const inFlight = new Set<Promise<void>>()
+const errorKinds = new Map<string, number>()
 
 function fire(path: string, due: number, dueWall: number) {
   const p = (async () => {
@@ -46,8 +47,10 @@ function fire(path: string, due: number, dueWall: number) {
       const response = await pool.request({ path, method: 'GET', headers })
       status = response.statusCode
       await response.body.dump({ limit: 10 * 1024 * 1024 })
-    } catch {
+    } catch (error) {
       status = -1
+      const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
+      errorKinds.set(code, (errorKinds.get(code) ?? 0) + 1)
     }
     samples.get(path)!.push([dueWall, performance.now() - due, status])
   })()
@@ -73,7 +76,9 @@ while (!stopped && issued < total) {
   }
   await new Promise((r) => setTimeout(r, 1))
 }
+// Requests still unanswered 10 s after the end count as failed (status -2), not waited for.
 await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, 10_000))])
-await pool.close().catch(() => {})
+await pool.destroy().catch(() => {})
+if (errorKinds.size) process.stderr.write(`load-gen errors: ${JSON.stringify(Object.fromEntries(errorKinds))}\n`)
 // Exit only once the (large) line is written: a pipe may take it in several chunks.
 process.stdout.write(`${JSON.stringify({ paths: Object.fromEntries([...samples].map(([p, s]) => [p, { samples: s }])) })}\n`, () => process.exit(0))
