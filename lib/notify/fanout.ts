@@ -295,6 +295,9 @@ async function pump<T extends Claimed>(p: {
     Array.from({ length: p.concurrency }, async () => {
       for (;;) {
         if (failure) return
+        // Back-pressure: never more than one batch of outcomes waiting to be written, so a
+        // process killed mid-way re-sends at most that batch and the requests in flight.
+        while (doneItems.length >= p.batchSize && writing) await writing
         if (!exhausted && queue.length < p.batchSize) void refill()
         const item = queue.shift()
         if (!item) {

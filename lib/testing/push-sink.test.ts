@@ -156,7 +156,7 @@ describe('push sink', () => {
     await sendValid(first!, 'da un altro processo')
 
     const counted = await request(`${sink.origin}/_sink/count`, { dispatcher })
-    expect(await counted.body.json()).toEqual({ count: 1, statuses: { '201': 1 } })
+    expect(await counted.body.json()).toMatchObject({ count: 1, statuses: { '201': 1 }, firstAt: expect.any(Number), lastAt: expect.any(Number) })
     expect(sink.received()[0]?.payload).toBe('da un altro processo')
   })
 })
