@@ -11,7 +11,7 @@ import { notify } from '../notify/notify'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 
-const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
+export const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
 
 export type PublishOutcome = { state: 'pending_approval' } | { state: 'active'; recipients: number; override: boolean }
 
@@ -84,20 +84,20 @@ export async function endAlert(actor: StaffActor, alertId: string, context: Requ
     const alert = await lockAlert(tx, alertId)
     if (alert.state !== 'active') throw new AppError('conflict', 'Solo un’allerta in corso può essere chiusa.')
     const published = await sendVersion(tx, alert, actor, 'Cancel', now)
-    await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now }).where(eq(alerts.id, alert.id))
+    await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now, pendingUpdate: null }).where(eq(alerts.id, alert.id))
     await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients } })
     return published
   })
 }
 
-async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
+export async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
   const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update')
   if (!alert) throw new AppError('not_found', 'Allerta non trovata.')
   return alert
 }
 
 /** One CAP message and one notification, same Topic as the earlier ones so it replaces them. */
-async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
+export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
   const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, 'protezione-civile'))
   if (!topic) throw new AppError('unavailable', 'Manca l’argomento Protezione civile.')
   const version = alert.version + 1
@@ -105,7 +105,7 @@ async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Al
   const cancel = msgType === 'Cancel'
   const { notificationId, recipients } = await notify(tx, {
     kind: 'alert',
-    title: cancel ? `Cessata allerta: ${alert.headline}` : `${label}: ${alert.headline}`,
+    title: cancel ? `Cessata allerta: ${alert.headline}` : msgType === 'Update' ? `Aggiornamento – ${label}: ${alert.headline}` : `${label}: ${alert.headline}`,
     body: cancel ? 'L’allerta è terminata.' : (alert.instructions || alert.description).split('\n')[0]!.slice(0, 300),
     url: `/allerte/${alert.id}`,
     audience: { topicId: topic.id, zoneIds: alert.zoneIds },

@@ -108,3 +108,36 @@ export const overridePublishSchema = alertIdSchema.extend({
 export const endAlertSchema = alertIdSchema.extend({
   confirm: z.literal('on', { message: 'Spunta la casella per confermare la cessata allerta.' }),
 })
+
+/** An update of a published alert: what may change after publication (zones and start stay). */
+export const alertUpdateSchema = z
+  .object({
+    alertId: z.uuid({ message: 'Allerta non valida.' }),
+    level: z.enum(alertLevels, { message: 'Scegli il livello di allerta.' }),
+    phase: z.enum(alertPhases).nullable().default(null),
+    headline: z.string().trim().min(5, 'Scrivi un titolo di almeno 5 caratteri.').max(160, 'Il titolo è troppo lungo (massimo 160 caratteri).'),
+    description: z.string().trim().min(10, 'Descrivi la situazione.').max(4000, 'La descrizione è troppo lunga.'),
+    comuneActions: z.string().trim().max(2000, 'Testo troppo lungo.').default(''),
+    instructions: z.string().trim().max(4000, 'Testo troppo lungo.').default(''),
+    validUntil: z.date({ message: 'Indica fino a quando vale.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.level === 'rossa' && v.instructions === '') {
+      ctx.addIssue({ code: 'custom', path: ['instructions'], message: 'Un’allerta rossa deve dire ai cittadini cosa fare: scrivi le norme di comportamento.' })
+    }
+  })
+
+export type AlertUpdateInput = z.infer<typeof alertUpdateSchema>
+
+export function alertUpdateFromForm(form: Record<string, string>): unknown {
+  return {
+    alertId: form.alertId,
+    level: form.level || undefined,
+    phase: form.phase || null,
+    headline: form.headline ?? '',
+    description: form.description ?? '',
+    comuneActions: form.comuneActions ?? '',
+    instructions: form.instructions ?? '',
+    validUntil: romeLocalInstant(form.validUntil ?? '') ?? undefined,
+  }
+}

@@ -14,6 +14,12 @@ describe('push payload', () => {
     expect(JSON.parse(long).body.endsWith('…')).toBe(true)
   })
 
+  it('uses the push Topic as the tag, so an update replaces the earlier notification on the phone', () => {
+    const topic = pushTopicFor('alert', 'a1')
+    expect(JSON.parse(buildPayload({ ...base, pushTopic: topic })).tag).toBe(topic)
+    expect(JSON.parse(buildPayload({ ...base, id: 'other', pushTopic: topic })).tag).toBe(topic)
+  })
+
   it('never links outside the app', () => {
     expect(JSON.parse(buildPayload({ ...base, url: 'https://evil.example/x' })).url).toBe('/')
   })

@@ -5,15 +5,26 @@ export const MAX_PAYLOAD_BYTES = 3000
 
 /**
  * The JSON the service worker shows. The body is shortened (on a character boundary)
- * until the whole payload fits, so a long text never makes a push fail.
+ * until the whole payload fits, so a long text never makes a push fail. The tag is the
+ * push Topic when there is one, so an alert's update or end replaces the earlier
+ * notification on the phone as it replaces an undelivered one at the push service.
  */
-export function buildPayload(n: { id: string; title: string; body: string; url: string; kind: string; urgency: Urgency; tag?: string | null }): string {
+export function buildPayload(n: {
+  id: string
+  title: string
+  body: string
+  url: string
+  kind: string
+  urgency: Urgency
+  tag?: string | null
+  pushTopic?: string | null
+}): string {
   const payload: PushPayload = {
     id: n.id,
     title: n.title.slice(0, 120),
     body: n.body,
     url: n.url.startsWith('/') ? n.url : '/',
-    tag: n.tag ?? n.id,
+    tag: n.tag ?? n.pushTopic ?? n.id,
     kind: n.kind,
     urgency: n.urgency,
   }
