@@ -53,6 +53,18 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'deve iniziare con mailto: o https://').optional()),
   /** Deliveries in flight at once across all push services, per process. */
   FILO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  /** When the weekly events digest goes out: a 5-field cron expression in Rome time. */
+  FILO_DIGEST_CRON: z
+    .string()
+    .trim()
+    .default('0 8 * * 1')
+    .pipe(z.string().regex(/^\S+( \S+){4}$/, 'deve essere un’espressione cron di 5 campi, ad esempio "0 8 * * 1" (lunedì alle 8)')),
+  /** Map tiles for the zone editor ({z}/{x}/{y}); empty: a blank map with the Comune's boundary only. */
+  FILO_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .pipe(z.string().refine((v) => v === '' || (/^https?:\/\/\S+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}')), 'deve essere un URL http(s) con {z}, {x} e {y}, oppure vuoto')),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],
