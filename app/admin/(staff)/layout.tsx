@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       ? [
           { href: '/admin/notizie', label: 'Notizie' },
           { href: '/admin/eventi', label: 'Eventi' },
+          { href: '/admin/campagne', label: 'Campagne' },
         ]
       : []),
     ...(actor.role !== 'office' ? [{ href: '/admin/invii', label: 'Invii' }] : []),
