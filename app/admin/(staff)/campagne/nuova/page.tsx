@@ -13,7 +13,8 @@ export default async function NewCampaignPage() {
   const actor = await staffOrSignIn()
   const topics = await unlessForbidden(() => listTopicAudiences(actor))
   if (topics === FORBIDDEN) return <Forbidden />
-  const { date, time } = romeDateAndTime(new Date(Date.now() + 3_600_000))
+  const now = new Date()
+  const { date, time } = romeDateAndTime(new Date(now.getTime() + 3_600_000))
   return (
     <>
       <p className="mb-2">
