@@ -141,3 +141,35 @@ export function alertUpdateFromForm(form: Record<string, string>): unknown {
     validUntil: romeLocalInstant(form.validUntil ?? '') ?? undefined,
   }
 }
+
+/** Zones, waiting areas and self-protection instructions: the admins' standing data. */
+export const PLAN_ROLES = ['admin'] as const
+
+export const zoneSchema = z.object({
+  zoneId: z.number().int().positive().nullable().default(null),
+  name: z.string().trim().min(2, 'Scrivi il nome della zona.').max(100, 'Il nome è troppo lungo (massimo 100 caratteri).'),
+  description: z.string().trim().max(500, 'La descrizione è troppo lunga.').default(''),
+  vertices: z.string().max(20_000, 'Troppi vertici.'),
+})
+
+export type ZoneInput = z.infer<typeof zoneSchema>
+
+export const waitingAreaSchema = z.object({
+  areaId: z.number().int().positive().nullable().default(null),
+  name: z.string().trim().min(3, 'Scrivi il nome dell’area di attesa.').max(150, 'Il nome è troppo lungo.'),
+  address: z.string().trim().min(3, 'Scrivi l’indirizzo.').max(200, 'L’indirizzo è troppo lungo.'),
+  point: z.string().trim().min(1, 'Indica il punto sulla mappa o scrivi latitudine e longitudine.'),
+  zoneId: z.number().int().positive().nullable().default(null),
+  notes: z.string().trim().max(500, 'Le note sono troppo lunghe.').default(''),
+  active: z.boolean().default(true),
+})
+
+export type WaitingAreaInput = z.infer<typeof waitingAreaSchema>
+
+export const riskTemplateSchema = z.object({
+  risk: z.enum(riskCodes, { message: 'Rischio non valido.' }),
+  instructionsIt: z.string().trim().min(10, 'Scrivi le norme di comportamento (almeno 10 caratteri).').max(4000, 'Testo troppo lungo.'),
+  instructionsEn: z.string().trim().max(4000, 'Testo troppo lungo.').default(''),
+})
+
+export type RiskTemplateInput = z.infer<typeof riskTemplateSchema>

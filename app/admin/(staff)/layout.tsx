@@ -20,6 +20,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     ...(actor.role !== 'civil_protection' ? [{ href: '/admin/uffici', label: 'Uffici' }] : []),
     ...(actor.role === 'admin'
       ? [
+          { href: '/admin/zone', label: 'Zone e aree di attesa' },
           { href: '/admin/argomenti', label: 'Argomenti' },
           { href: '/admin/personale', label: 'Personale' },
           { href: '/admin/registro', label: 'Registro attività' },

@@ -5,6 +5,7 @@ import { revalidatePath } from 'next/cache'
 import { alertDraftFromForm, alertDraftSchema, alertIdSchema, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
 import { approveAlertUpdate, requestAlertUpdate, type UpdateOutcome } from '@/lib/alerts/update-alert'
 import { createAlertDraft } from '@/lib/alerts/create-alert'
+import { parseVertexList } from '@/lib/alerts/geometry-shared'
 import { endAlert, publishAlert, type PublishOutcome } from '@/lib/alerts/publish-alert'
 import { countAlertAudience } from '@/lib/alerts/count-alert-audience'
 import { getCurrentStaff } from '@/lib/auth/current-staff'
@@ -39,7 +40,14 @@ function revalidateAlerts(alertId: string) {
 export async function createAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let createdId: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = alertDraftSchema.safeParse(alertDraftFromForm(composerFields(formData)))
+    const draft = alertDraftFromForm(composerFields(formData)) as Record<string, unknown>
+    if (formData.get('areaMode') === 'polygon') {
+      const drawn = parseVertexList(String(formData.get('customPolygon') ?? ''))
+      if ('error' in drawn) return { ok: false, message: 'Controlla i campi evidenziati.', fieldErrors: { customPolygon: drawn.error } }
+      draft.customPolygon = drawn.ring
+      draft.zoneIds = []
+    }
+    const parsed = alertDraftSchema.safeParse(draft)
     if (!parsed.success) return fromZodError(parsed.error)
     createdId = (await createAlertDraft(actor, parsed.data, await requestContext())).id
     return { ok: true, message: 'Bozza salvata.' }
