@@ -18,6 +18,7 @@ import { endAlert, publishAlert } from './publish-alert'
 import { approveAlertUpdate, requestAlertUpdate } from './update-alert'
 import { alertDraftSchema, alertUpdateSchema } from './schemas'
 import { getCapDocument, getCapFeed } from './cap-documents'
+import { getAlertDesk } from './alert-desk'
 
 const database = setupTestDatabase({ seed: true })
 const ctx = { ip: '192.0.2.9' }
@@ -137,6 +138,14 @@ describe('alert updates', () => {
     expect(await requestAlertUpdate(actors.civil_protection!, red, {}, ctx)).toEqual({ state: 'pending_approval' })
     expect(await db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(1)
     expect(await code(approveAlertUpdate(actors.civil_protection!, id, {}, ctx))).toBe('forbidden')
+    // Only civil protection and admins approve, whatever the screen shows.
+    expect(await code(approveAlertUpdate(actors.operator!, id, {}, ctx))).toBe('forbidden')
+    expect(await code(approveAlertUpdate(actors.office!, id, {}, ctx))).toBe('forbidden')
+    // The dashboard shows it waiting: the requester cannot approve it, a second person can.
+    const mine = await getAlertDesk(actors.civil_protection!)
+    expect(mine.pendingApprovals.find((a) => a.id === id)).toMatchObject({ kind: 'update', level: 'rossa', canApprove: false })
+    expect((await getAlertDesk(secondCp)).pendingApprovals.find((a) => a.id === id)).toMatchObject({ canApprove: true })
+    expect((await getAlertDesk(actors.operator!)).pendingApprovals).toEqual([])
 
     const outcome = await approveAlertUpdate(secondCp, id, {}, ctx)
     expect(outcome).toMatchObject({ state: 'sent', override: false })
@@ -157,6 +166,15 @@ describe('alert updates', () => {
     expect(outcome).toMatchObject({ state: 'sent', override: true })
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'alert.update_override'))
     expect(entry).toMatchObject({ targetId: id })
+  })
+
+  it('only civil protection and admins publish or approve a drafted alert', async () => {
+    const { id } = await createAlertDraft(actors.civil_protection!, draft({ level: 'arancione' }), ctx)
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    for (const role of ['operator', 'office']) expect(await code(publishAlert(actors[role]!, id, {}, ctx))).toBe('forbidden')
+    expect((await getAlertDesk(actors.office!)).inForce.find((a) => a.id === id)).toBeUndefined()
+    await publishAlert(actors.admin!, id, {}, ctx)
+    expect((await getAlertDesk(actors.office!)).inForce.find((a) => a.id === id)).toMatchObject({ level: 'arancione' })
   })
 
   it('refuses an update whose validity has already ended, a red update without instructions, updates of ended alerts, and other roles', async () => {
