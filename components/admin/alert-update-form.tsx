@@ -3,6 +3,7 @@
 import { useActionState } from 'react'
 import type { ActionFailure } from '@/lib/errors'
 import { alertLevels, alertPhases, levelLabels } from '@/lib/alerts/schemas'
+import { submitKeepingValues } from './keep-values'
 import { Field, FormMessage, buttonClass, inputClass } from './form-parts'
 
 type FormResult = { ok: true; message: string } | ActionFailure
@@ -26,7 +27,7 @@ export function AlertUpdateForm({ action, alertId, defaults, canOverride }: { ac
   const [state, formAction, pending] = useActionState(action, null)
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {}
   return (
-    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="rounded border border-line bg-white p-4">
       <h2 className="mb-2 text-xl font-semibold">Aggiorna l’allerta</h2>
       <p className="mb-3">
         L’aggiornamento sostituisce la notifica precedente sui telefoni. Se l’allerta è o diventa arancione o rossa, serve l’approvazione di un’altra persona.

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react'
 import type { ActionFailure } from '@/lib/errors'
+import { submitKeepingValues } from './keep-values'
 import { Field, FieldError, FormMessage, buttonClass, inputClass, labelClass } from './form-parts'
 
 type FormResult = { ok: true; message: string } | ActionFailure
@@ -41,7 +42,7 @@ export function CampaignForm({
 
   const groupDescribedBy = errors.topicIds ? 'field-topicIds-error' : undefined
   return (
-    <form action={formAction} noValidate className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div className="min-w-0 rounded border border-line bg-white p-4">
         <FormMessage result={state} />
         <Field name="title" label="Titolo della notifica" error={errors.title}>

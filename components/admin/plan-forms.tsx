@@ -4,6 +4,7 @@ import { useActionState } from 'react'
 import type { ActionFailure } from '@/lib/errors'
 import type { Ring } from '@/lib/alerts/geometry-shared'
 import { MapEditor } from '@/components/map/map-editor'
+import { submitKeepingValues } from './keep-values'
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from './form-parts'
 
 type FormResult = { ok: true; message: string } | ActionFailure
@@ -28,7 +29,7 @@ export function ZoneForm({
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
   return (
-    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="rounded border border-line bg-white p-4">
       <FormMessage result={state} />
       {zone ? <input type="hidden" name="zoneId" value={zone.id} /> : null}
       <Field name="name" label="Nome della zona" error={errors.name}>
@@ -89,7 +90,7 @@ export function WaitingAreaForm({
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
   return (
-    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="rounded border border-line bg-white p-4">
       <FormMessage result={state} />
       {area ? <input type="hidden" name="areaId" value={area.id} /> : null}
       <Field name="name" label="Nome" error={errors.name}>
@@ -139,7 +140,7 @@ export function RiskTemplateForm({ action, risk, label, instructionsIt, instruct
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
   return (
-    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} noValidate className="rounded border border-line bg-white p-4">
       <h2 className="mb-2 text-xl font-semibold">{label}</h2>
       <FormMessage result={state} />
       <input type="hidden" name="risk" value={risk} />
