@@ -24,11 +24,15 @@ test('an admin draws a zone by clicking on the map, and another by typing its ve
   await expect(map.locator('.leaflet-interactive, path').first()).toBeAttached()
   await expectNoAxeViolations(admin, { label: 'new zone (empty map)' })
   await admin.getByLabel('Nome della zona').fill(drawn)
+  await map.scrollIntoViewIfNeeded()
   const box = (await map.boundingBox())!
   const cx = box.x + box.width / 2
   const cy = box.y + box.height / 2
   const d = box.height * 0.2
-  for (const [dx, dy] of [[-d, -d], [d, -d], [d, d], [-d, d]] as const) await admin.mouse.click(cx + dx, cy + dy)
+  for (const [dx, dy] of [[-d, -d], [d, -d], [d, d], [-d, d]] as const) {
+    await admin.mouse.click(cx + dx, cy + dy)
+    await admin.waitForTimeout(300) // separate clicks, never read as a double click
+  }
   await expect(admin.getByText('Poligono di 4 vertici, dentro il Comune.')).toBeVisible()
   await expect(admin.getByLabel('Vertici del poligono')).toHaveValue(/^(\d+\.\d{5}, \d+\.\d{5}\n){3}\d+\.\d{5}, \d+\.\d{5}$/)
   await expectNoAxeViolations(admin, { label: 'new zone (drawn)' })

@@ -25,6 +25,8 @@ test('an operator schedules a campaign and cancels it, then sends one that a sub
   await stubPushManager(context, subscription)
   await page.goto('/impostazioni')
   const push = page.locator('[data-push-state]')
+  // The settings are ready once the page knows this device has no subscription yet.
+  await expect(push).toHaveAttribute('data-push-state', 'off')
   await page.getByLabel('Ho letto l’informativa sulla privacy').check()
   await push.getByRole('button', { name: 'Attiva le notifiche' }).click()
   await expect(push).toHaveAttribute('data-push-state', 'on')

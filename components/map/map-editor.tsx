@@ -65,7 +65,7 @@ export function MapEditor({
     let created: LeafletMap | null = null
     void import('leaflet').then((L) => {
       if (cancelled || !container.current) return
-      created = L.map(container.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25 })
+      created = L.map(container.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25, doubleClickZoom: false })
       if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(created)
       const outline = L.polygon(
         boundary.map(([lon, lat]) => [lat, lon] as [number, number]),
