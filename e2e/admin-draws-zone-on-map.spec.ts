@@ -9,7 +9,7 @@ async function withoutTiles(page: Page) {
   await page.route(/tile\.openstreetmap\.org/, (route) => route.abort())
 }
 
-test('an admin draws a zone by clicking on the map, and another by typing its vertices', async ({ pageAs }) => {
+test('an admin draws a zone by clicking on the map', async ({ pageAs }) => {
   const admin = await pageAs('admin')
   await withoutTiles(admin)
   await admin.goto('/admin/zone')
@@ -42,9 +42,17 @@ test('an admin draws a zone by clicking on the map, and another by typing its ve
   await expect(admin.getByRole('heading', { level: 1, name: drawn })).toBeVisible()
   await expectNoAxeViolations(admin, { label: 'zone saved' })
 
-  // With the keyboard only: the vertices typed as "lat, lon" lines.
+  // It is offered when drafting an alert.
+  await admin.goto('/admin/allerte/nuova')
+  await expect(admin.getByRole('checkbox', { name: drawn })).toBeVisible()
+})
+
+test('an admin types a zone’s vertices with the keyboard; bad polygons are refused with the reason', async ({ pageAs }) => {
+  const admin = await pageAs('admin')
+  await withoutTiles(admin)
   const typed = unique('Zona scritta')
   await admin.goto('/admin/zone/nuova')
+  await expect(admin.getByRole('heading', { level: 1, name: 'Nuova zona' })).toBeVisible()
   await admin.getByLabel('Nome della zona').focus()
   await admin.keyboard.type(typed)
   await admin.getByLabel('Vertici del poligono').focus()
@@ -73,9 +81,8 @@ test('an admin draws a zone by clicking on the map, and another by typing its ve
   await expect(admin.getByRole('status').filter({ hasText: 'Zona salvata.' })).toBeVisible()
   await expect(admin.getByLabel('Vertici del poligono')).toHaveValue('43.47000, 11.86000\n43.47000, 11.87000\n43.48000, 11.87000\n43.48000, 11.86000')
 
-  // Both zones are offered when drafting an alert.
+  // It is offered when drafting an alert, which may also draw an area of its own.
   await admin.goto('/admin/allerte/nuova')
-  await expect(admin.getByRole('checkbox', { name: drawn })).toBeVisible()
   await expect(admin.getByRole('checkbox', { name: typed })).toBeVisible()
   // Or an area drawn for this alert alone.
   await admin.getByLabel('Disegna un’area solo per questa allerta').check()

@@ -19,21 +19,7 @@ function romeLocal(instant: Date): string {
     .replace(' ', 'T')
 }
 
-test('an operator schedules a campaign and cancels it, then sends one that a subscribed citizen receives and opens', async ({ page, context, pageAs }) => {
-  // A citizen turns on notifications and follows Eventi.
-  const subscription = await newSinkSubscription()
-  await stubPushManager(context, subscription)
-  await page.goto('/impostazioni')
-  const push = page.locator('[data-push-state]')
-  // The settings are ready once the page knows this device has no subscription yet.
-  await expect(push).toHaveAttribute('data-push-state', 'off')
-  await page.getByLabel('Ho letto l’informativa sulla privacy').check()
-  await push.getByRole('button', { name: 'Attiva le notifiche' }).click()
-  await expect(push).toHaveAttribute('data-push-state', 'on')
-  await page.getByRole('checkbox', { name: /Eventi/ }).check()
-  await page.getByRole('button', { name: 'Salva gli argomenti' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Argomenti salvati.' })).toBeVisible()
-
+test('an operator schedules a campaign with a preview and the devices it will reach, then cancels it', async ({ pageAs }) => {
   const operator = await pageAs('operator')
   await operator.goto('/admin/campagne')
   await expect(operator.getByRole('heading', { level: 1, name: 'Campagne' })).toBeVisible()
@@ -49,7 +35,7 @@ test('an operator schedules a campaign and cancels it, then sends one that a sub
   await operator.getByLabel('Titolo della notifica').fill(later)
   await operator.getByLabel('Messaggio').fill('Il concerto di sabato è rinviato a domenica alle 21.')
   await operator.getByRole('checkbox', { name: /^Eventi/ }).check()
-  await expect(operator.getByText(/Raggiungerà [1-9]\d* dispositiv/)).toBeVisible()
+  await expect(operator.getByText(/Raggiungerà \d+ dispositiv/)).toBeVisible()
   const preview = operator.getByRole('region', { name: 'Anteprima della notifica' })
   await expect(preview).toContainText(later)
   await expect(preview).toContainText('rinviato a domenica')
@@ -65,9 +51,30 @@ test('an operator schedules a campaign and cancels it, then sends one that a sub
   await expect(operator.getByText('Stato: Annullata')).toBeVisible()
   await expectNoAxeViolations(operator, { label: 'campaign cancelled' })
 
+  await operator.goto('/admin/campagne')
+  await expect(operator.getByRole('row').filter({ hasText: later })).toContainText('Annullata')
+})
+
+test('an operator sends a campaign now: a subscribed citizen receives it and opens it, and the statistics show it', async ({ page, context, pageAs }) => {
+  // A citizen turns on notifications and follows Eventi.
+  const subscription = await newSinkSubscription()
+  await stubPushManager(context, subscription)
+  await page.goto('/impostazioni')
+  const push = page.locator('[data-push-state]')
+  // The settings are ready once the page knows this device has no subscription yet.
+  await expect(push).toHaveAttribute('data-push-state', 'off')
+  await push.getByLabel('Ho letto l’informativa sulla privacy').check()
+  await push.getByRole('button', { name: 'Attiva le notifiche' }).click()
+  await expect(push).toHaveAttribute('data-push-state', 'on')
+  await page.getByRole('checkbox', { name: /Eventi/ }).check()
+  await page.getByRole('button', { name: 'Salva gli argomenti' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Argomenti salvati.' })).toBeVisible()
+
+  const operator = await pageAs('operator')
   // Sent now: the citizen's device gets it through the push service.
   const now = unique('Mercatino in piazza')
   await operator.goto('/admin/campagne/nuova')
+  await expect(operator.getByRole('heading', { level: 1, name: 'Nuova campagna' })).toBeVisible()
   await operator.getByLabel('Titolo della notifica').fill(now)
   await operator.getByLabel('Messaggio').fill('Sabato e domenica il mercatino di Natale in piazza della Libertà.')
   await operator.getByLabel('Pagina che si apre toccando la notifica').fill('/eventi')
@@ -99,6 +106,5 @@ test('an operator schedules a campaign and cancels it, then sends one that a sub
   await operator.goto('/admin/campagne')
   const row = operator.getByRole('row').filter({ hasText: now })
   await expect(row).toContainText('Inviata')
-  await expect(operator.getByRole('row').filter({ hasText: later })).toContainText('Annullata')
   await expectNoAxeViolations(operator, { label: 'campaigns list after sending' })
 })
