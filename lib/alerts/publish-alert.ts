@@ -1,5 +1,6 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { queryRows } from '@/db/execute'
 import type { Tx } from '@/db/client'
 import { alertMessages, alerts, type Alert } from '@/db/schema/alerts'
 import { topics } from '@/db/schema/topics'
@@ -8,6 +9,7 @@ import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
 import { notify } from '../notify/notify'
+import { pushTopicFor } from '../notify/payload'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 
@@ -70,7 +72,7 @@ export async function publishAlert(
       targetType: 'alert',
       targetId: alert.id,
       ip: context.ip,
-      details: { level: alert.level, recipients: published.recipients, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
+      details: { level: alert.level, recipients: published.recipients, devices: published.devices, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
     })
     return { state: 'active', recipients: published.recipients, override: flagged }
   })
@@ -85,7 +87,7 @@ export async function endAlert(actor: StaffActor, alertId: string, context: Requ
     if (alert.state !== 'active') throw new AppError('conflict', 'Solo un’allerta in corso può essere chiusa.')
     const published = await sendVersion(tx, alert, actor, 'Cancel', now)
     await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now, pendingUpdate: null }).where(eq(alerts.id, alert.id))
-    await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients } })
+    await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients, devices: published.devices } })
     return published
   })
 }
@@ -111,10 +113,18 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     audience: { topicId: topic.id, zoneIds: alert.zoneIds },
     urgency: cancel ? 'normal' : needsSecondPerson(alert.level) ? 'high' : 'normal',
     ttlSeconds: cancel ? 6 * 3600 : Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000)),
+    // Alert, updates and cessata share one tag: each replaces the previous one on the phone.
+    tag: pushTopicFor('alert', alert.id),
     sourceType: 'alert',
     sourceId: alert.id,
     createdBy: actor.id,
   })
+  // Devices that will get the push: for the audit log ("sent to N devices").
+  const [reach] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from push_subscriptions ps join inbox_items i on i.citizen_id = ps.citizen_id where i.notification_id = ${notificationId} and ps.enabled`,
+  )
+  const devices = reach?.n ?? 0
   await tx.insert(alertMessages).values({
     alertId: alert.id,
     identifier: `${alert.identifier}.${version}`,
@@ -124,5 +134,5 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     notificationId,
     publishedBy: actor.id,
   })
-  return { version, recipients, notificationId }
+  return { version, recipients, devices, notificationId }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { asc, eq } from 'drizzle-orm'
+import { asc, desc, eq } from 'drizzle-orm'
 import { alertMessages, alerts } from '@/db/schema/alerts'
 import { notifications } from '@/db/schema/notifications'
 import { auditLog, staffUsers } from '@/db/schema/staff'
@@ -155,6 +155,8 @@ describe('alert updates', () => {
     expect(sent.find((n) => n.title.startsWith('Aggiornamento – Allerta ROSSA'))?.urgency).toBe('high')
     const actions = (await db.select().from(auditLog).where(eq(auditLog.targetId, id)).orderBy(asc(auditLog.id))).map((e) => e.action)
     expect(actions).toEqual(['alert.draft', 'alert.publish', 'alert.update_submit', 'alert.update'])
+    const [approved] = await db.select().from(auditLog).where(eq(auditLog.targetId, id)).orderBy(desc(auditLog.id)).limit(1)
+    expect(approved!.details).toMatchObject({ level: 'rossa', previousLevel: 'gialla', recipients: expect.any(Number), devices: expect.any(Number), requestedBy: actors.civil_protection!.id })
   })
 
   it('an admin may publish an orange update alone with a reason; recorded as an override', async () => {

@@ -61,7 +61,7 @@ export async function requestAlertUpdate(
       })
       return { state: 'pending_approval' }
     }
-    const recipients = await applyUpdate(tx, alert, pending, actor, now)
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
     await recordAudit(tx, {
       action: override && twoPeople ? 'alert.update_override' : 'alert.update',
       actorId: actor.id,
@@ -69,7 +69,7 @@ export async function requestAlertUpdate(
       targetType: 'alert',
       targetId: alert.id,
       ip: context.ip,
-      details: { level: input.level, previousLevel: alert.level, recipients, ...(override && twoPeople ? { reason: options.overrideReason } : {}) },
+      details: { level: input.level, previousLevel: alert.level, recipients, devices, ...(override && twoPeople ? { reason: options.overrideReason } : {}) },
     })
     return { state: 'sent', recipients, override: override && twoPeople }
   })
@@ -97,7 +97,7 @@ export async function approveAlertUpdate(
     if (new Date(pending.validUntil) <= now) {
       throw new AppError('invalid_input', 'La validità di questo aggiornamento è già finita: preparane uno nuovo.')
     }
-    const recipients = await applyUpdate(tx, alert, pending, actor, now)
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
     await recordAudit(tx, {
       action: secondPerson ? 'alert.update' : 'alert.update_override',
       actorId: actor.id,
@@ -105,7 +105,7 @@ export async function approveAlertUpdate(
       targetType: 'alert',
       targetId: alert.id,
       ip: context.ip,
-      details: { level: pending.level, previousLevel: alert.level, recipients, requestedBy: pending.requestedBy, ...(secondPerson ? {} : { reason: options.overrideReason }) },
+      details: { level: pending.level, previousLevel: alert.level, recipients, devices, requestedBy: pending.requestedBy, ...(secondPerson ? {} : { reason: options.overrideReason }) },
     })
     return { state: 'sent', recipients, override: !secondPerson }
   })
@@ -116,7 +116,7 @@ function assertUpdatable(alert: Alert, now: Date) {
   if (alert.validUntil <= now) throw new AppError('conflict', 'Questa allerta è già scaduta: preparane una nuova.')
 }
 
-async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, actor: StaffActor, now: Date): Promise<number> {
+async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, actor: StaffActor, now: Date): Promise<{ recipients: number; devices: number }> {
   const updated: Alert = {
     ...alert,
     level: pending.level,
@@ -144,5 +144,5 @@ async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, ac
       updatedAt: now,
     })
     .where(eq(alerts.id, alert.id))
-  return published.recipients
+  return { recipients: published.recipients, devices: published.devices }
 }

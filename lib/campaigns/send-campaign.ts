@@ -39,6 +39,7 @@ export async function deliverCampaign(tx: Tx, campaign: Campaign, topicIds: numb
       urgency: 'normal',
       ttlSeconds: 2 * 86_400,
       pushTopic,
+      tag: pushTopic,
       sourceType: 'campaign',
       sourceId: campaign.id,
       createdBy: campaign.createdBy,

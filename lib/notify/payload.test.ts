@@ -14,10 +14,11 @@ describe('push payload', () => {
     expect(JSON.parse(long).body.endsWith('…')).toBe(true)
   })
 
-  it('uses the push Topic as the tag, so an update replaces the earlier notification on the phone', () => {
-    const topic = pushTopicFor('alert', 'a1')
-    expect(JSON.parse(buildPayload({ ...base, pushTopic: topic })).tag).toBe(topic)
-    expect(JSON.parse(buildPayload({ ...base, id: 'other', pushTopic: topic })).tag).toBe(topic)
+  it('uses the tag the sender chose, so an alert update replaces the earlier notification on the phone', () => {
+    const tag = pushTopicFor('alert', 'a1')
+    expect(JSON.parse(buildPayload({ ...base, details: { tag } })).tag).toBe(tag)
+    expect(JSON.parse(buildPayload({ ...base, id: 'other', details: { tag } })).tag).toBe(tag)
+    expect(JSON.parse(buildPayload({ ...base, details: {} })).tag).toBe(base.id)
   })
 
   it('never links outside the app', () => {

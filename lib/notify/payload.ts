@@ -6,8 +6,8 @@ export const MAX_PAYLOAD_BYTES = 3000
 /**
  * The JSON the service worker shows. The body is shortened (on a character boundary)
  * until the whole payload fits, so a long text never makes a push fail. The tag is the
- * push Topic when there is one, so an alert's update or end replaces the earlier
- * notification on the phone as it replaces an undelivered one at the push service.
+ * notification id unless the sender chose one (details.tag): an alert's update or end
+ * carries its alert's tag, so it replaces the earlier notification on the phone.
  */
 export function buildPayload(n: {
   id: string
@@ -17,14 +17,14 @@ export function buildPayload(n: {
   kind: string
   urgency: Urgency
   tag?: string | null
-  pushTopic?: string | null
+  details?: Record<string, unknown> | null
 }): string {
   const payload: PushPayload = {
     id: n.id,
     title: n.title.slice(0, 120),
     body: n.body,
     url: n.url.startsWith('/') ? n.url : '/',
-    tag: n.tag ?? n.pushTopic ?? n.id,
+    tag: n.tag ?? (typeof n.details?.tag === 'string' && n.details.tag !== '' ? n.details.tag : n.id),
     kind: n.kind,
     urgency: n.urgency,
   }
