@@ -272,7 +272,16 @@ self.addEventListener('notificationclick', (event) => {
   event.notification.close()
   const data: unknown = event.notification.data
   const url = typeof data === 'object' && data !== null ? (data as { url?: unknown }).url : null
-  event.waitUntil(openFromNotification(safeNotificationPath(url)))
+  const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : null
+  event.waitUntil(
+    Promise.all([
+      openFromNotification(safeNotificationPath(url)),
+      // Counted as "opened" in the sender's statistics; never blocks or breaks the opening.
+      typeof id === 'string' && id !== ''
+        ? fetch('/api/notifications/opened', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) }).catch(() => undefined)
+        : Promise.resolve(undefined),
+    ]).then(() => undefined),
+  )
 })
 
 /**

@@ -62,6 +62,18 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Niceness of `npm run worker` (0-19): higher leaves the CPU to web processes first. */
   FILO_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** When the weekly events digest goes out: a 5-field cron expression in Rome time. */
+  FILO_DIGEST_CRON: z
+    .string()
+    .trim()
+    .default('0 8 * * 1')
+    .pipe(z.string().regex(/^\S+( \S+){4}$/, 'deve essere un’espressione cron di 5 campi, ad esempio "0 8 * * 1" (lunedì alle 8)')),
+  /** Map tiles for the zone editor ({z}/{x}/{y}); empty: a blank map with the Comune's boundary only. */
+  FILO_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .pipe(z.string().refine((v) => v === '' || (/^https?:\/\/\S+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}')), 'deve essere un URL http(s) con {z}, {x} e {y}, oppure vuoto')),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

@@ -3,14 +3,28 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react'
 import type { ActionFailure } from '@/lib/errors'
 import { alertLevels, alertPhases, levelLabels } from '@/lib/alerts/schemas'
+import type { Ring } from '@/lib/alerts/geometry-shared'
 import { LevelBadge } from '@/components/alerts/level-badge'
-import { Field, FieldError, FormMessage, buttonClass, inputClass, labelClass, secondaryButtonClass } from './form-parts'
+import { MapEditor } from '@/components/map/map-editor'
+import {
+  Field,
+  FieldError,
+  FormMessage,
+  buttonClass,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+} from './form-parts'
 
 type FormResult = { ok: true; message: string } | ActionFailure
 type Action = (previous: FormResult | null, formData: FormData) => Promise<FormResult>
 type Choice = { id: number; name: string }
 
-const phaseLabels: Record<(typeof alertPhases)[number], string> = { attenzione: 'Attenzione', preallarme: 'Preallarme', allarme: 'Allarme' }
+const phaseLabels: Record<(typeof alertPhases)[number], string> = {
+  attenzione: 'Attenzione',
+  preallarme: 'Preallarme',
+  allarme: 'Allarme',
+}
 const fieldsetClass = 'mb-4 rounded border border-line p-3'
 const checkClass = 'size-5 accent-primary'
 
@@ -19,11 +33,29 @@ function errorsOf(state: FormResult | null): Record<string, string> {
 }
 
 /** A fieldset of checkboxes or radios: the group carries the error, like Field does for one input. */
-function Group({ name, legend, hint, error, children }: { name: string; legend: string; hint?: string; error?: string; children: React.ReactNode }) {
+function Group({
+  name,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  name: string
+  legend: string
+  hint?: string
+  error?: string
+  children: React.ReactNode
+}) {
   const id = `field-${name}`
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ')
   return (
-    <fieldset className={fieldsetClass} aria-describedby={describedBy || undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className={fieldsetClass}
+      aria-describedby={describedBy || undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className={`${labelClass} px-1`}>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="mb-2 text-sm text-muted">
@@ -45,6 +77,8 @@ export function AlertForm({
   templates,
   initialDevices,
   defaults,
+  boundary,
+  tileUrl,
 }: {
   action: Action
   countAction: (zoneIds: number[]) => Promise<number | null>
@@ -55,6 +89,8 @@ export function AlertForm({
   templates: Record<string, string>
   initialDevices: number
   defaults: { validFrom: string; validUntil: string }
+  boundary: Ring
+  tileUrl: string
 }) {
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
@@ -66,6 +102,7 @@ export function AlertForm({
   const [zoneIds, setZoneIds] = useState<number[]>([])
   const [devices, setDevices] = useState<number | null>(initialDevices)
   const [templateNote, setTemplateNote] = useState('')
+  const [areaMode, setAreaMode] = useState<'zones' | 'polygon'>('zones')
   const [counting, startCounting] = useTransition()
   const firstRender = useRef(true)
 
@@ -77,12 +114,17 @@ export function AlertForm({
     startCounting(async () => setDevices(await countAction(zoneIds)))
   }, [zoneIds, countAction])
 
-  const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value))
+  const toggle = <T,>(list: T[], value: T, on: boolean) =>
+    on ? [...list, value] : list.filter((v) => v !== value)
 
   function fillFromTemplates() {
     const texts = risks.map((r) => templates[r]).filter((t): t is string => Boolean(t))
     if (texts.length === 0) {
-      setTemplateNote(risks.length ? 'Non ci sono norme pronte per i rischi scelti: scrivile tu.' : 'Scegli prima almeno un rischio.')
+      setTemplateNote(
+        risks.length
+          ? 'Non ci sono norme pronte per i rischi scelti: scrivile tu.'
+          : 'Scegli prima almeno un rischio.',
+      )
       return
     }
     setInstructions(texts.join('\n'))
@@ -99,7 +141,14 @@ export function AlertForm({
         <Group name="level" legend="Livello di allerta" error={errors.level}>
           {alertLevels.map((l) => (
             <label key={l} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="level" value={l} checked={level === l} onChange={() => setLevel(l)} className={checkClass} />
+              <input
+                type="radio"
+                name="level"
+                value={l}
+                checked={level === l}
+                onChange={() => setLevel(l)}
+                className={checkClass}
+              />
               <LevelBadge level={l} label={levelLabels[l]} />
             </label>
           ))}
@@ -107,7 +156,14 @@ export function AlertForm({
         <Group name="risks" legend="Rischi" error={errors.risks}>
           {riskOptions.map(({ value: r, label }) => (
             <label key={r} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="risks" value={r} checked={risks.includes(r)} onChange={(e) => setRisks(toggle(risks, r, e.target.checked))} className={checkClass} />
+              <input
+                type="checkbox"
+                name="risks"
+                value={r}
+                checked={risks.includes(r)}
+                onChange={(e) => setRisks(toggle(risks, r, e.target.checked))}
+                className={checkClass}
+              />
               {label}
             </label>
           ))}
@@ -120,8 +176,22 @@ export function AlertForm({
             {templateNote}
           </p>
         </div>
-        <Field name="instructions" label="Cosa devono fare i cittadini" hint="Una norma per riga: la prima compare nella notifica." error={errors.instructions}>
-          {(props) => <textarea {...props} name="instructions" rows={6} value={instructions} onChange={(e) => setInstructions(e.target.value)} className={inputClass} />}
+        <Field
+          name="instructions"
+          label="Cosa devono fare i cittadini"
+          hint="Una norma per riga: la prima compare nella notifica."
+          error={errors.instructions}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              name="instructions"
+              rows={6}
+              value={instructions}
+              onChange={(e) => setInstructions(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="phase" label="Fase operativa" error={errors.phase}>
           {(props) => (
@@ -137,37 +207,140 @@ export function AlertForm({
         </Field>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field name="validFrom" label="Valida dal" hint="Ora italiana." error={errors.validFrom}>
-            {(props) => <input {...props} type="datetime-local" name="validFrom" defaultValue={defaults.validFrom} className={inputClass} />}
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                name="validFrom"
+                defaultValue={defaults.validFrom}
+                className={inputClass}
+              />
+            )}
           </Field>
-          <Field name="validUntil" label="Valida fino al" hint="Ora italiana." error={errors.validUntil}>
-            {(props) => <input {...props} type="datetime-local" name="validUntil" defaultValue={defaults.validUntil} className={inputClass} />}
+          <Field
+            name="validUntil"
+            label="Valida fino al"
+            hint="Ora italiana."
+            error={errors.validUntil}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                name="validUntil"
+                defaultValue={defaults.validUntil}
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
-        <Group name="zoneIds" legend="Zone interessate" hint="Se non scegli nessuna zona, l’allerta vale per tutto il territorio." error={errors.zoneIds}>
-          {zones.map((z) => (
-            <label key={z.id} className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="zoneIds" value={z.id} checked={zoneIds.includes(z.id)} onChange={(e) => setZoneIds(toggle(zoneIds, z.id, e.target.checked))} className={checkClass} />
-              {z.name}
-            </label>
-          ))}
-        </Group>
+        <fieldset className={fieldsetClass}>
+          <legend className={`${labelClass} px-1`}>Area interessata</legend>
+          <label className="flex min-h-11 items-center gap-2">
+            <input
+              type="radio"
+              name="areaMode"
+              value="zones"
+              checked={areaMode === 'zones'}
+              onChange={() => setAreaMode('zones')}
+              className={checkClass}
+            />
+            Zone del piano (o tutto il territorio)
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input
+              type="radio"
+              name="areaMode"
+              value="polygon"
+              checked={areaMode === 'polygon'}
+              onChange={() => setAreaMode('polygon')}
+              className={checkClass}
+            />
+            Disegna un’area solo per questa allerta
+          </label>
+        </fieldset>
+        {areaMode === 'zones' ? (
+          <Group
+            name="zoneIds"
+            legend="Zone interessate"
+            hint="Se non scegli nessuna zona, l’allerta vale per tutto il territorio."
+            error={errors.zoneIds}
+          >
+            {zones.map((z) => (
+              <label key={z.id} className="flex min-h-11 items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="zoneIds"
+                  value={z.id}
+                  checked={zoneIds.includes(z.id)}
+                  onChange={(e) => setZoneIds(toggle(zoneIds, z.id, e.target.checked))}
+                  className={checkClass}
+                />
+                {z.name}
+              </label>
+            ))}
+          </Group>
+        ) : (
+          <MapEditor
+            name="customPolygon"
+            mode="polygon"
+            boundary={boundary}
+            tileUrl={tileUrl}
+            label="Vertici dell’area"
+            hint="Clicca sulla mappa per aggiungere i vertici, oppure scrivili qui: uno per riga, latitudine e longitudine separate da una virgola."
+            error={errors.customPolygon}
+            mapLabel="Mappa del Comune: clicca per aggiungere un vertice dell’area dell’allerta"
+          />
+        )}
         <Field name="comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
           {(props) => <textarea {...props} name="comuneActions" rows={3} className={inputClass} />}
         </Field>
         <Field name="headline" label="Titolo" error={errors.headline}>
-          {(props) => <input {...props} name="headline" value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={160} className={inputClass} />}
+          {(props) => (
+            <input
+              {...props}
+              name="headline"
+              value={headline}
+              onChange={(e) => setHeadline(e.target.value)}
+              maxLength={160}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field name="description" label="Descrizione della situazione" error={errors.description}>
-          {(props) => <textarea {...props} name="description" rows={5} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />}
+          {(props) => (
+            <textarea
+              {...props}
+              name="description"
+              rows={5}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field name="issuer" label="Emessa da" hint="Ad esempio: Sindaco, Centro operativo comunale." error={errors.issuer}>
+        <Field
+          name="issuer"
+          label="Emessa da"
+          hint="Ad esempio: Sindaco, Centro operativo comunale."
+          error={errors.issuer}
+        >
           {(props) => <input {...props} name="issuer" className={inputClass} />}
         </Field>
-        <Field name="sourceUrl" label="Link al bollettino o all’ordinanza" hint="Facoltativo. Indirizzo completo, ad esempio https://…" error={errors.sourceUrl}>
+        <Field
+          name="sourceUrl"
+          label="Link al bollettino o all’ordinanza"
+          hint="Facoltativo. Indirizzo completo, ad esempio https://…"
+          error={errors.sourceUrl}
+        >
           {(props) => <input {...props} type="url" name="sourceUrl" className={inputClass} />}
         </Field>
         {waitingAreas.length ? (
-          <Group name="waitingAreaIds" legend="Aree di attesa da indicare" error={errors.waitingAreaIds}>
+          <Group
+            name="waitingAreaIds"
+            legend="Aree di attesa da indicare"
+            error={errors.waitingAreaIds}
+          >
             {waitingAreas.map((a) => (
               <label key={a.id} className="flex min-h-11 items-center gap-2">
                 <input type="checkbox" name="waitingAreaIds" value={a.id} className={checkClass} />
@@ -187,11 +360,17 @@ export function AlertForm({
           <h2 className="mb-2 text-xl font-semibold">Anteprima della notifica</h2>
           <div className="rounded border-2 border-ink p-3">
             <p className="font-bold">{previewTitle}</p>
-            <p className="text-muted">{previewBody || 'La prima norma di comportamento comparirà qui.'}</p>
+            <p className="text-muted">
+              {previewBody || 'La prima norma di comportamento comparirà qui.'}
+            </p>
           </div>
         </section>
         <p className="mt-3" aria-live="polite">
-          {counting ? 'Calcolo dei destinatari…' : devices === null ? 'Non è stato possibile stimare i destinatari.' : `Raggiungerà circa ${devices} dispositivi.`}
+          {counting
+            ? 'Calcolo dei destinatari…'
+            : devices === null
+              ? 'Non è stato possibile stimare i destinatari.'
+              : `Raggiungerà circa ${devices} dispositivi.`}
         </p>
       </aside>
     </form>

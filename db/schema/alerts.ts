@@ -79,6 +79,8 @@ export const alerts = pgTable(
     override: boolean().notNull().default(false),
     overrideReason: text(),
     version: integer().notNull().default(0),
+    /** An update of a published orange or red alert waiting for a second person (null when none). */
+    pendingUpdate: jsonb().$type<PendingAlertUpdate | null>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
@@ -106,6 +108,19 @@ export const alertMessages = pgTable(
   },
   (t) => [index('alert_messages_alert').on(t.alertId, t.id)],
 )
+
+/** What an update changes, as asked for by `requestedBy`; applied when approved. */
+export type PendingAlertUpdate = {
+  level: string
+  phase: string | null
+  headline: string
+  description: string
+  instructions: string
+  comuneActions: string
+  validUntil: string
+  requestedBy: string
+  requestedAt: string
+}
 
 export type Alert = typeof alerts.$inferSelect
 export type Zone = typeof zones.$inferSelect

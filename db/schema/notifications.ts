@@ -81,6 +81,8 @@ export const inboxItems = pgTable(
       .notNull()
       .references(() => notifications.id, { onDelete: 'cascade' }),
     readAt: timestamp({ withTimezone: true }),
+    /** When the citizen opened the message (tapped the phone notification or the inbox entry). */
+    openedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('inbox_items_citizen_notification').on(t.citizenId, t.notificationId), index('inbox_items_citizen_id').on(t.citizenId, t.id)],

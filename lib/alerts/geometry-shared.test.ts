@@ -37,3 +37,19 @@ describe('alert polygons', () => {
     expect(polygonProblem(square(200, 43.46, 0.01), boundary)).toMatch(/coordinate non valide/)
   })
 })
+
+describe('vertex list (keyboard alternative to drawing)', () => {
+  it('reads "lat, lon" lines in the usual spellings and closes the ring', async () => {
+    const { parseVertexList, formatVertexList } = await import('./geometry-shared')
+    const parsed = parseVertexList('43.46, 11.87\n43,47; 11,88\n43.47 11.87\n')
+    expect(parsed).toEqual({ ring: [[11.87, 43.46], [11.88, 43.47], [11.87, 43.47], [11.87, 43.46]] })
+    expect(parseVertexList('43,46, 11,87\n43.47, 11.88\n43.47, 11.87')).toMatchObject({ ring: [[11.87, 43.46], [11.88, 43.47], [11.87, 43.47], [11.87, 43.46]] })
+    expect(formatVertexList([[11.87, 43.46], [11.88, 43.47], [11.87, 43.47], [11.87, 43.46]])).toBe('43.46000, 11.87000\n43.47000, 11.88000\n43.47000, 11.87000')
+  })
+
+  it('names the line it cannot read, and asks for three vertices', async () => {
+    const { parseVertexList } = await import('./geometry-shared')
+    expect(parseVertexList('43.46, 11.87\nvia Roma')).toEqual({ error: 'Riga 2: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.' })
+    expect(parseVertexList('43.46, 11.87\n43.47, 11.88')).toEqual({ error: 'Indica almeno tre vertici.' })
+  })
+})

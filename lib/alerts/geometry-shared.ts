@@ -70,3 +70,55 @@ export function polygonProblem(ring: Ring, boundary: Ring): string | null {
   if (!ringInsideRing(ring, boundary)) return 'Il poligono esce dal territorio del Comune.'
   return null
 }
+
+/** One "lat, lon" pair as typed by a person: "43.4651, 11.8802", "43,4651; 11,8802" or "43.4651 11.8802". */
+export function parseLatLon(line: string): [number, number] | null {
+  const text = line.trim()
+  if (text === '') return null
+  let parts: string[]
+  if (text.includes(';')) parts = text.split(';')
+  else if (/^\S+\s+\S+$/.test(text) && !/,\s/.test(text) && (text.match(/,/g) ?? []).length !== 1) parts = text.split(/\s+/)
+  else parts = text.split(/,\s*|\s+/).filter(Boolean)
+  // Decimal commas without a semicolon: "43,4651, 11,8802" splits into four pieces.
+  if (parts.length === 4) parts = [`${parts[0]}.${parts[1]}`, `${parts[2]}.${parts[3]}`]
+  if (parts.length !== 2) return null
+  const [lat, lon] = parts.map((p) => Number(p.trim().replace(',', '.')))
+  if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return null
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null
+  return [lat, lon]
+}
+
+/**
+ * The keyboard alternative to drawing: one vertex per line as "latitude, longitude". Returns
+ * the closed [lon, lat] ring, or an Italian message naming the line that could not be read.
+ */
+export function parseVertexList(text: string): { ring: Ring } | { error: string } {
+  const lines = text.split(/\r?\n/)
+  const points: Array<[number, number]> = []
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue
+    const point = parseLatLon(line)
+    if (!point) return { error: `Riga ${index + 1}: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.` }
+    points.push([point[1], point[0]])
+  }
+  const first = points[0]
+  const last = points[points.length - 1]
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1])) points.push([first[0], first[1]])
+  if (points.length < 4) return { error: 'Indica almeno tre vertici.' }
+  return { ring: points }
+}
+
+/** The text form of a ring: "lat, lon" per vertex, without repeating the first at the end. */
+export function formatVertexList(ring: Ring): string {
+  const open = ring.length > 1 && ring[0]![0] === ring[ring.length - 1]![0] && ring[0]![1] === ring[ring.length - 1]![1] ? ring.slice(0, -1) : ring
+  return open.map(([lon, lat]) => `${lat.toFixed(5)}, ${lon.toFixed(5)}`).join('\n')
+}
+
+/** Great-circle distance in metres between two lat/lon points (haversine). */
+export function distanceMeters(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180
+  const dLat = (b.latitude - a.latitude) * rad
+  const dLon = (b.longitude - a.longitude) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)))
+}

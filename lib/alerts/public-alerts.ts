@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, desc, eq, gt, inArray, or } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, or } from 'drizzle-orm'
 import { alertMessages, alerts, waitingAreas, zones } from '@/db/schema/alerts'
 import { getDb } from '../db'
 
@@ -59,13 +59,13 @@ export async function getPublicAlert(id: string) {
   if (!alert) return null
   const [zoneRows, areaRows, messages] = await Promise.all([
     alert.zoneIds.length ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, alert.zoneIds)) : Promise.resolve([]),
-    alert.waitingAreaIds.length
-      ? db
-          .select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address, latitude: waitingAreas.latitude, longitude: waitingAreas.longitude })
-          .from(waitingAreas)
-          .where(inArray(waitingAreas.id, alert.waitingAreaIds))
-      : Promise.resolve([]),
+    // Without areas chosen for this alert, every active one: a citizen must always know where to go.
+    db
+      .select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address, latitude: waitingAreas.latitude, longitude: waitingAreas.longitude })
+      .from(waitingAreas)
+      .where(alert.waitingAreaIds.length ? inArray(waitingAreas.id, alert.waitingAreaIds) : eq(waitingAreas.active, true))
+      .orderBy(asc(waitingAreas.name)),
     db.select({ msgType: alertMessages.msgType, sent: alertMessages.sent, identifier: alertMessages.identifier }).from(alertMessages).where(eq(alertMessages.alertId, id)).orderBy(alertMessages.id),
   ])
-  return { ...alert, zones: zoneRows, waitingAreas: areaRows, messages }
+  return { ...alert, zones: zoneRows, waitingAreas: areaRows, waitingAreasChosen: alert.waitingAreaIds.length > 0, messages }
 }

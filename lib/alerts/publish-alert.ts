@@ -1,5 +1,6 @@
 import 'server-only'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { queryRows } from '@/db/execute'
 import type { Tx } from '@/db/client'
 import { alertMessages, alerts, type Alert } from '@/db/schema/alerts'
 import { topics } from '@/db/schema/topics'
@@ -9,10 +10,11 @@ import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
 import { notify } from '../notify/notify'
 import { publicContentChanged } from '../cache/public-content'
+import { pushTopicFor } from '../notify/payload'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 
-const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
+export const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
 
 export type PublishOutcome = { state: 'pending_approval' } | { state: 'active'; recipients: number; override: boolean }
 
@@ -71,7 +73,7 @@ export async function publishAlert(
       targetType: 'alert',
       targetId: alert.id,
       ip: context.ip,
-      details: { level: alert.level, recipients: published.recipients, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
+      details: { level: alert.level, recipients: published.recipients, devices: published.devices, draftedBy: alert.draftedBy, ...(flagged ? { reason: options.overrideReason } : {}) },
     })
     return { state: 'active', recipients: published.recipients, override: flagged }
   }).finally(publicContentChanged) // the home banner and the CAP feed change now, not at their next refresh
@@ -85,20 +87,20 @@ export async function endAlert(actor: StaffActor, alertId: string, context: Requ
     const alert = await lockAlert(tx, alertId)
     if (alert.state !== 'active') throw new AppError('conflict', 'Solo un’allerta in corso può essere chiusa.')
     const published = await sendVersion(tx, alert, actor, 'Cancel', now)
-    await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now }).where(eq(alerts.id, alert.id))
-    await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients } })
+    await tx.update(alerts).set({ state: 'ended', version: published.version, endedAt: now, updatedAt: now, pendingUpdate: null }).where(eq(alerts.id, alert.id))
+    await recordAudit(tx, { action: 'alert.end', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { recipients: published.recipients, devices: published.devices } })
     return published
   }).finally(publicContentChanged)
 }
 
-async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
+export async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
   const [alert] = await tx.select().from(alerts).where(eq(alerts.id, alertId)).for('update')
   if (!alert) throw new AppError('not_found', 'Allerta non trovata.')
   return alert
 }
 
 /** One CAP message and one notification, same Topic as the earlier ones so it replaces them. */
-async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
+export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
   const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, 'protezione-civile'))
   if (!topic) throw new AppError('unavailable', 'Manca l’argomento Protezione civile.')
   const version = alert.version + 1
@@ -106,16 +108,24 @@ async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Al
   const cancel = msgType === 'Cancel'
   const { notificationId, recipients } = await notify(tx, {
     kind: 'alert',
-    title: cancel ? `Cessata allerta: ${alert.headline}` : `${label}: ${alert.headline}`,
+    title: cancel ? `Cessata allerta: ${alert.headline}` : msgType === 'Update' ? `Aggiornamento – ${label}: ${alert.headline}` : `${label}: ${alert.headline}`,
     body: cancel ? 'L’allerta è terminata.' : (alert.instructions || alert.description).split('\n')[0]!.slice(0, 300),
     url: `/allerte/${alert.id}`,
     audience: { topicId: topic.id, zoneIds: alert.zoneIds },
     urgency: cancel ? 'normal' : needsSecondPerson(alert.level) ? 'high' : 'normal',
     ttlSeconds: cancel ? 6 * 3600 : Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000)),
+    // Alert, updates and cessata share one tag: each replaces the previous one on the phone.
+    tag: pushTopicFor('alert', alert.id),
     sourceType: 'alert',
     sourceId: alert.id,
     createdBy: actor.id,
   })
+  // Devices that will get the push: for the audit log ("sent to N devices").
+  const [reach] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from push_subscriptions ps join inbox_items i on i.citizen_id = ps.citizen_id where i.notification_id = ${notificationId} and ps.enabled`,
+  )
+  const devices = reach?.n ?? 0
   await tx.insert(alertMessages).values({
     alertId: alert.id,
     identifier: `${alert.identifier}.${version}`,
@@ -125,5 +135,5 @@ async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Al
     notificationId,
     publishedBy: actor.id,
   })
-  return { version, recipients, notificationId }
+  return { version, recipients, devices, notificationId }
 }

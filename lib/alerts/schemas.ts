@@ -108,3 +108,68 @@ export const overridePublishSchema = alertIdSchema.extend({
 export const endAlertSchema = alertIdSchema.extend({
   confirm: z.literal('on', { message: 'Spunta la casella per confermare la cessata allerta.' }),
 })
+
+/** An update of a published alert: what may change after publication (zones and start stay). */
+export const alertUpdateSchema = z
+  .object({
+    alertId: z.uuid({ message: 'Allerta non valida.' }),
+    level: z.enum(alertLevels, { message: 'Scegli il livello di allerta.' }),
+    phase: z.enum(alertPhases).nullable().default(null),
+    headline: z.string().trim().min(5, 'Scrivi un titolo di almeno 5 caratteri.').max(160, 'Il titolo è troppo lungo (massimo 160 caratteri).'),
+    description: z.string().trim().min(10, 'Descrivi la situazione.').max(4000, 'La descrizione è troppo lunga.'),
+    comuneActions: z.string().trim().max(2000, 'Testo troppo lungo.').default(''),
+    instructions: z.string().trim().max(4000, 'Testo troppo lungo.').default(''),
+    validUntil: z.date({ message: 'Indica fino a quando vale.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.level === 'rossa' && v.instructions === '') {
+      ctx.addIssue({ code: 'custom', path: ['instructions'], message: 'Un’allerta rossa deve dire ai cittadini cosa fare: scrivi le norme di comportamento.' })
+    }
+  })
+
+export type AlertUpdateInput = z.infer<typeof alertUpdateSchema>
+
+export function alertUpdateFromForm(form: Record<string, string>): unknown {
+  return {
+    alertId: form.alertId,
+    level: form.level || undefined,
+    phase: form.phase || null,
+    headline: form.headline ?? '',
+    description: form.description ?? '',
+    comuneActions: form.comuneActions ?? '',
+    instructions: form.instructions ?? '',
+    validUntil: romeLocalInstant(form.validUntil ?? '') ?? undefined,
+  }
+}
+
+/** Zones, waiting areas and self-protection instructions: the admins' standing data. */
+export const PLAN_ROLES = ['admin'] as const
+
+export const zoneSchema = z.object({
+  zoneId: z.number().int().positive().nullable().default(null),
+  name: z.string().trim().min(2, 'Scrivi il nome della zona.').max(100, 'Il nome è troppo lungo (massimo 100 caratteri).'),
+  description: z.string().trim().max(500, 'La descrizione è troppo lunga.').default(''),
+  vertices: z.string().max(20_000, 'Troppi vertici.'),
+})
+
+export type ZoneInput = z.infer<typeof zoneSchema>
+
+export const waitingAreaSchema = z.object({
+  areaId: z.number().int().positive().nullable().default(null),
+  name: z.string().trim().min(3, 'Scrivi il nome dell’area di attesa.').max(150, 'Il nome è troppo lungo.'),
+  address: z.string().trim().min(3, 'Scrivi l’indirizzo.').max(200, 'L’indirizzo è troppo lungo.'),
+  point: z.string().trim().min(1, 'Indica il punto sulla mappa o scrivi latitudine e longitudine.'),
+  zoneId: z.number().int().positive().nullable().default(null),
+  notes: z.string().trim().max(500, 'Le note sono troppo lunghe.').default(''),
+  active: z.boolean().default(true),
+})
+
+export type WaitingAreaInput = z.infer<typeof waitingAreaSchema>
+
+export const riskTemplateSchema = z.object({
+  risk: z.enum(riskCodes, { message: 'Rischio non valido.' }),
+  instructionsIt: z.string().trim().min(10, 'Scrivi le norme di comportamento (almeno 10 caratteri).').max(4000, 'Testo troppo lungo.'),
+  instructionsEn: z.string().trim().max(4000, 'Testo troppo lungo.').default(''),
+})
+
+export type RiskTemplateInput = z.infer<typeof riskTemplateSchema>

@@ -45,20 +45,31 @@ export async function openInboxItem(citizen: CitizenActor, itemId: number): Prom
     .innerJoin(notifications, eq(notifications.id, inboxItems.notificationId))
     .where(and(eq(inboxItems.id, itemId), eq(inboxItems.citizenId, citizen.id)))
   if (!item) return null
+  const now = new Date()
   await db
     .update(inboxItems)
-    .set({ readAt: new Date() })
-    .where(and(eq(inboxItems.id, itemId), eq(inboxItems.citizenId, citizen.id), isNull(inboxItems.readAt)))
+    .set({ readAt: sql`coalesce(${inboxItems.readAt}, ${now.toISOString()}::timestamptz)`, openedAt: now })
+    .where(and(eq(inboxItems.id, itemId), eq(inboxItems.citizenId, citizen.id), isNull(inboxItems.openedAt)))
   return item.url.startsWith('/') && !item.url.startsWith('//') ? item.url : '/notifiche'
 }
 
-/** Marks read the inbox entry of a notification the citizen opened from the phone's tray. */
+/**
+ * The citizen opened a notification from the phone's tray: its inbox entry is read, and
+ * counted as opened in the sender's statistics. A campaign to several topics is several
+ * notifications sharing a push Topic: the entry the citizen has is the one marked.
+ */
 export async function markNotificationRead(citizen: CitizenActor, notificationId: string) {
   const db = await getDb()
+  const now = new Date()
+  const [n] = await db.select({ pushTopic: notifications.pushTopic }).from(notifications).where(eq(notifications.id, notificationId))
+  if (!n) return
+  const same = n.pushTopic
+    ? sql`${inboxItems.notificationId} in (select id from notifications where push_topic = ${n.pushTopic})`
+    : eq(inboxItems.notificationId, notificationId)
   await db
     .update(inboxItems)
-    .set({ readAt: new Date() })
-    .where(and(eq(inboxItems.notificationId, notificationId), eq(inboxItems.citizenId, citizen.id), isNull(inboxItems.readAt)))
+    .set({ readAt: sql`coalesce(${inboxItems.readAt}, ${now.toISOString()}::timestamptz)`, openedAt: now })
+    .where(and(same, eq(inboxItems.citizenId, citizen.id), isNull(inboxItems.openedAt)))
 }
 
 export async function markAllRead(citizen: CitizenActor) {

@@ -1,5 +1,5 @@
 import 'server-only'
-import { desc, eq, lt } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, isNotNull, lt, or } from 'drizzle-orm'
 import { notifications, pushServiceBlocks } from '@/db/schema/notifications'
 import { topics } from '@/db/schema/topics'
 import { getDb } from '../db'
@@ -40,4 +40,30 @@ export async function listBlockedPushServices(actor: StaffActor) {
   assertRole(actor, ['admin', 'operator', 'civil_protection'])
   const db = await getDb()
   return db.select().from(pushServiceBlocks).orderBy(desc(pushServiceBlocks.blockedAt))
+}
+
+/** What is being sent right now, and what finished in the last hour: the dashboard's progress panel. */
+export async function listDeliveriesInProgress(actor: StaffActor, now = new Date()) {
+  assertRole(actor, ['admin', 'operator', 'civil_protection'])
+  const db = await getDb()
+  const hourAgo = new Date(now.getTime() - 3_600_000)
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      topicName: topics.nameIt,
+      state: notifications.state,
+      total: notifications.total,
+      sent: notifications.sent,
+      gone: notifications.gone,
+      failed: notifications.failed,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .leftJoin(topics, eq(topics.id, notifications.topicId))
+    // Messages to one citizen (replies, tests) are not broadcasts: not shown here.
+    .where(and(isNotNull(notifications.topicId), or(inArray(notifications.state, ['queued', 'sending']), gt(notifications.finishedAt, hourAgo)), gt(notifications.createdAt, new Date(now.getTime() - 7 * 86_400_000))))
+    .orderBy(desc(notifications.createdAt))
+    .limit(10)
 }

@@ -36,6 +36,7 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
       details: {
         ...('subscriptionId' in audience && audience.subscriptionId ? { subscriptionId: audience.subscriptionId } : {}),
         ...('zoneIds' in audience && audience.zoneIds?.length ? { zoneIds: audience.zoneIds } : {}),
+        ...(input.tag ? { tag: input.tag } : {}),
       },
     })
     .returning({ id: notifications.id })

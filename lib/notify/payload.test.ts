@@ -14,6 +14,13 @@ describe('push payload', () => {
     expect(JSON.parse(long).body.endsWith('…')).toBe(true)
   })
 
+  it('uses the tag the sender chose, so an alert update replaces the earlier notification on the phone', () => {
+    const tag = pushTopicFor('alert', 'a1')
+    expect(JSON.parse(buildPayload({ ...base, details: { tag } })).tag).toBe(tag)
+    expect(JSON.parse(buildPayload({ ...base, id: 'other', details: { tag } })).tag).toBe(tag)
+    expect(JSON.parse(buildPayload({ ...base, details: {} })).tag).toBe(base.id)
+  })
+
   it('never links outside the app', () => {
     expect(JSON.parse(buildPayload({ ...base, url: 'https://evil.example/x' })).url).toBe('/')
   })

@@ -5,15 +5,26 @@ export const MAX_PAYLOAD_BYTES = 3000
 
 /**
  * The JSON the service worker shows. The body is shortened (on a character boundary)
- * until the whole payload fits, so a long text never makes a push fail.
+ * until the whole payload fits, so a long text never makes a push fail. The tag is the
+ * notification id unless the sender chose one (details.tag): an alert's update or end
+ * carries its alert's tag, so it replaces the earlier notification on the phone.
  */
-export function buildPayload(n: { id: string; title: string; body: string; url: string; kind: string; urgency: Urgency; tag?: string | null }): string {
+export function buildPayload(n: {
+  id: string
+  title: string
+  body: string
+  url: string
+  kind: string
+  urgency: Urgency
+  tag?: string | null
+  details?: Record<string, unknown> | null
+}): string {
   const payload: PushPayload = {
     id: n.id,
     title: n.title.slice(0, 120),
     body: n.body,
     url: n.url.startsWith('/') ? n.url : '/',
-    tag: n.tag ?? n.id,
+    tag: n.tag ?? (typeof n.details?.tag === 'string' && n.details.tag !== '' ? n.details.tag : n.id),
     kind: n.kind,
     urgency: n.urgency,
   }

@@ -17,6 +17,8 @@ export type NotificationInput = {
   ttlSeconds?: number
   /** RFC 8030 Topic; derived from the source when absent, so an update replaces the original. */
   pushTopic?: string
+  /** Notification tag on the phone: a later message with the same tag replaces the shown one. Default: its own id. */
+  tag?: string
   sourceType?: string
   sourceId?: string
   createdBy?: string | null

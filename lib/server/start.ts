@@ -9,6 +9,8 @@ import { getAuthSecret } from '../auth/secret'
 import { registerHousekeeping } from '../jobs/housekeeping'
 import { registerNotifyJobs } from '../notify/notify-jobs'
 import { registerContentJobs } from '../content/content-jobs'
+import { registerCampaignJobs } from '../campaigns/send-campaign'
+import { registerDigestJobs } from '../digest/weekly-digest'
 import { getProcessSender } from '../push/process-sender'
 import { startJobs, stopJobs } from '../jobs/boss'
 import { getLogger } from '../log'
@@ -77,6 +79,8 @@ export async function registerJobs(boss: PgBoss, db: Db, pushConcurrency: number
   await registerNotifyJobs(boss, db, getProcessSender, { concurrency: pushConcurrency })
   // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
   await registerContentJobs(boss)
+  await registerCampaignJobs(boss)
+  await registerDigestJobs(boss, getEnv().FILO_DIGEST_CRON)
 }
 
 /** The same queue runner with `work` disabled: queues, schedules and sends still happen. */

@@ -13,12 +13,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       ? [
           { href: '/admin/notizie', label: 'Notizie' },
           { href: '/admin/eventi', label: 'Eventi' },
+          { href: '/admin/campagne', label: 'Campagne' },
         ]
       : []),
     ...(actor.role !== 'office' ? [{ href: '/admin/invii', label: 'Invii' }] : []),
     ...(actor.role !== 'civil_protection' ? [{ href: '/admin/uffici', label: 'Uffici' }] : []),
     ...(actor.role === 'admin'
       ? [
+          { href: '/admin/zone', label: 'Zone e aree di attesa' },
           { href: '/admin/argomenti', label: 'Argomenti' },
           { href: '/admin/personale', label: 'Personale' },
           { href: '/admin/registro', label: 'Registro attività' },

@@ -1,7 +1,16 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { roleLabels } from '@/lib/auth/actor'
+import { getAlertDesk } from '@/lib/alerts/alert-desk'
+import { levelLabels } from '@/lib/alerts/schemas'
+import { listDeliveriesInProgress } from '@/lib/notify/list-notifications-for-staff'
+import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
+import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { staffOrSignIn } from '../_lib/guard'
+
+const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' })
+const kinds: Record<string, string> = { news: 'Notizia', event: 'Evento', alert: 'Allerta', campaign: 'Campagna', digest: 'Riepilogo eventi' }
+const levelLabel = (level: string) => levelLabels[level as keyof typeof levelLabels] ?? level
 
 export const metadata: Metadata = { title: 'Bacheca' }
 
@@ -20,6 +29,7 @@ export default async function DashboardPage() {
       : []),
     ...(actor.role === 'admin' || actor.role === 'operator'
       ? [
+          { href: '/admin/campagne', title: 'Campagne', text: 'Un messaggio agli iscritti di uno o più argomenti, subito o programmato.' },
           { href: '/admin/notizie', title: 'Notizie', text: 'Scrivi, programma e pubblica le notizie; avvisa gli iscritti.' },
           { href: '/admin/eventi', title: 'Eventi', text: 'L’agenda degli eventi in città.' },
         ]
@@ -29,6 +39,7 @@ export default async function DashboardPage() {
       : []),
     ...(actor.role === 'admin'
       ? [
+          { href: '/admin/zone', title: 'Zone e aree di attesa', text: 'Le zone disegnate sulla mappa, le aree di attesa e le norme di autoprotezione.' },
           { href: '/admin/argomenti', title: 'Argomenti', text: 'Gli argomenti che i cittadini scelgono: aggiungi, rinomina, ritira.' },
           { href: '/admin/personale', title: 'Personale', text: 'Crea account, cambia ruolo e ufficio, disattiva.' },
           { href: '/admin/registro', title: 'Registro attività', text: 'Accessi e modifiche, con chi e quando.' },
@@ -36,12 +47,91 @@ export default async function DashboardPage() {
       : []),
     { href: '/', title: 'Sito per i cittadini', text: 'Come i cittadini vedono il Comune.' },
   ]
+  const desk = await getAlertDesk(actor)
+  const deliveries = actor.role === 'office' ? [] : await listDeliveriesInProgress(actor)
+  const sending = deliveries.some((d) => d.state !== 'done')
+  const alertsHref = (id: string) => (actor.role === 'admin' || actor.role === 'civil_protection' ? `/admin/allerte/${id}` : `/allerte/${id}`)
   return (
     <>
+      <AutoRefresh active={sending} />
       <h1 className="mb-2 text-3xl font-bold">Bacheca</h1>
       <p className="mb-6">
         Ruolo: <strong>{roleLabels[actor.role]}</strong>. {roleIntro[actor.role]}
       </p>
+      <section aria-labelledby="alert-state" className="mb-6 rounded border border-line bg-white p-4">
+        <h2 id="alert-state" className="mb-2 text-xl font-semibold">
+          Allerte in corso
+        </h2>
+        {desk.inForce.length === 0 ? (
+          <p>Nessuna allerta in corso.</p>
+        ) : (
+          <ul className="grid gap-2">
+            {desk.inForce.map((a) => (
+              <li key={a.id} className={`flex flex-wrap items-center gap-3 border-l-8 pl-3 ${levelBorder(a.level)}`}>
+                <LevelBadge level={a.level} label={levelLabel(a.level)} />
+                <Link href={alertsHref(a.id)} className="font-semibold text-primary underline">
+                  {a.headline}
+                </Link>
+                <span className="text-muted">fino al {dateTime.format(a.validUntil)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {desk.pendingApprovals.length ? (
+          <>
+            <h3 className="mt-4 mb-2 text-lg font-semibold">In attesa di approvazione</h3>
+            <ul className="grid gap-2">
+              {desk.pendingApprovals.map((a) => (
+                <li key={`${a.kind}-${a.id}`} className="flex flex-wrap items-center gap-3">
+                  <LevelBadge level={a.level} label={levelLabel(a.level)} />
+                  <Link href={`/admin/allerte/${a.id}`} className="font-semibold text-primary underline">
+                    {a.kind === 'update' ? `Aggiornamento: ${a.headline}` : a.headline}
+                  </Link>
+                  <span className="text-muted">{a.canApprove ? 'Puoi approvarla tu.' : 'Serve un’altra persona.'}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {actor.role !== 'office' ? (
+        <section aria-labelledby="delivery-progress" className="mb-6 rounded border border-line bg-white p-4">
+          <h2 id="delivery-progress" className="mb-2 text-xl font-semibold">
+            Invii in corso e dell’ultima ora
+          </h2>
+          {deliveries.length === 0 ? (
+            <p>Nessun invio in corso.</p>
+          ) : (
+            <ul className="grid gap-3">
+              {deliveries.map((d) => {
+                const done = d.sent + d.gone + d.failed
+                return (
+                  <li key={d.id}>
+                    <p>
+                      <span className="font-semibold">{d.title}</span>{' '}
+                      <span className="text-muted">
+                        · {kinds[d.kind] ?? d.kind}
+                        {d.topicName ? ` · ${d.topicName}` : ''}
+                      </span>
+                    </p>
+                    <p>
+                      {d.state === 'done' ? 'Completato' : d.state === 'queued' ? 'In coda' : 'Invio in corso'}: consegnate {d.sent} su {d.total}
+                      {d.gone ? `, ${d.gone} dispositivi non più iscritti` : ''}
+                      {d.failed ? `, ${d.failed} non riuscite` : ''}
+                    </p>
+                    {d.total > 0 ? <progress className="block w-full max-w-md" value={done} max={d.total} aria-label={`${d.title}: ${done} di ${d.total}`} /> : null}
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+          <p className="mt-3">
+            <Link href="/admin/invii" className="text-primary underline">
+              Tutti gli invii
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {shortcuts.map((s) => (
           <li key={s.href} className="rounded border border-line bg-white p-4">

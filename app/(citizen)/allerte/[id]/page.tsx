@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { getPublicAlert } from '@/lib/alerts/public-alerts'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { ButtonLink } from '@/components/ui/button-link'
+import { NearestWaitingAreas } from '@/components/alerts/nearest-waiting-areas'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AlertPage({ params }: Props) {
   await connection()
-  const [alert, t, format] = await Promise.all([getPublicAlert((await params).id), getTranslations('alerts'), getFormatter()])
+  const [alert, t, near, format] = await Promise.all([getPublicAlert((await params).id), getTranslations('alerts'), getTranslations('nearestAreas'), getFormatter()])
   if (!alert) notFound()
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
   const ended = alert.state === 'ended'
@@ -76,14 +77,11 @@ export default async function AlertPage({ params }: Props) {
       {alert.waitingAreas.length ? (
         <section aria-labelledby="waiting-areas" className="mb-6">
           <h2 id="waiting-areas" className="mb-2 text-2xl font-bold">{t('waitingAreas')}</h2>
-          <ul className="grid gap-2">
-            {alert.waitingAreas.map((a) => (
-              <li key={a.id} className="rounded-md border-2 border-line p-3">
-                <span className="block text-lg font-semibold">{a.name}</span>
-                <span className="block">{a.address}</span>
-              </li>
-            ))}
-          </ul>
+          {alert.waitingAreasChosen ? null : <p className="mb-2">{near('allAreas')}</p>}
+          <NearestWaitingAreas
+            areas={alert.waitingAreas}
+            texts={{ button: near('button'), locating: near('locating'), denied: near('denied'), sorted: near('sorted'), away: near.raw('away') as string, directions: near('directions') }}
+          />
         </section>
       ) : null}
 

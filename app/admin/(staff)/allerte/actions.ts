@@ -2,8 +2,10 @@
 
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { alertDraftFromForm, alertDraftSchema, alertIdSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
+import { alertDraftFromForm, alertDraftSchema, alertIdSchema, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
+import { approveAlertUpdate, requestAlertUpdate, type UpdateOutcome } from '@/lib/alerts/update-alert'
 import { createAlertDraft } from '@/lib/alerts/create-alert'
+import { parseVertexList } from '@/lib/alerts/geometry-shared'
 import { endAlert, publishAlert, type PublishOutcome } from '@/lib/alerts/publish-alert'
 import { countAlertAudience } from '@/lib/alerts/count-alert-audience'
 import { getCurrentStaff } from '@/lib/auth/current-staff'
@@ -38,7 +40,14 @@ function revalidateAlerts(alertId: string) {
 export async function createAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let createdId: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = alertDraftSchema.safeParse(alertDraftFromForm(composerFields(formData)))
+    const draft = alertDraftFromForm(composerFields(formData)) as Record<string, unknown>
+    if (formData.get('areaMode') === 'polygon') {
+      const drawn = parseVertexList(String(formData.get('customPolygon') ?? ''))
+      if ('error' in drawn) return { ok: false, message: 'Controlla i campi evidenziati.', fieldErrors: { customPolygon: drawn.error } }
+      draft.customPolygon = drawn.ring
+      draft.zoneIds = []
+    }
+    const parsed = alertDraftSchema.safeParse(draft)
     if (!parsed.success) return fromZodError(parsed.error)
     createdId = (await createAlertDraft(actor, parsed.data, await requestContext())).id
     return { ok: true, message: 'Bozza salvata.' }
@@ -98,4 +107,55 @@ export async function countAudienceAction(zoneIds: number[]): Promise<number | n
   const actor = await getCurrentStaff()
   if (!actor || (actor.role !== 'admin' && actor.role !== 'civil_protection')) return null
   return (await countAlertAudience(actor, zoneIds)).devices
+}
+
+function updatePath(alertId: string, outcome: UpdateOutcome): string {
+  return outcome.state === 'pending_approval'
+    ? `/admin/allerte/${alertId}?esito=aggiornamento-inviato`
+    : `/admin/allerte/${alertId}?esito=aggiornata&destinatari=${outcome.recipients}`
+}
+
+export async function updateAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const fields: Record<string, string> = {}
+    for (const name of ['alertId', 'level', 'phase', 'headline', 'description', 'instructions', 'comuneActions', 'validUntil']) fields[name] = String(formData.get(name) ?? '')
+    const parsed = alertUpdateSchema.safeParse(alertUpdateFromForm(fields))
+    if (!parsed.success) return fromZodError(parsed.error)
+    const reason = String(formData.get('overrideReason') ?? '').trim()
+    const outcome = await requestAlertUpdate(actor, parsed.data, reason ? { overrideReason: reason } : {}, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = updatePath(parsed.data.alertId, outcome)
+    return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function approveUpdateAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    if (!parsed.success) return fromZodError(parsed.error)
+    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, {}, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = updatePath(parsed.data.alertId, outcome)
+    return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function overrideUpdateAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), overrideReason: formData.get('overrideReason') ?? '' })
+    if (!parsed.success) return fromZodError(parsed.error)
+    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason }, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = updatePath(parsed.data.alertId, outcome)
+    return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
 }

@@ -13,8 +13,12 @@ const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyl
 function describe(details: Record<string, unknown>): string {
   const parts: string[] = []
   if (typeof details.title === 'string') parts.push(`«${details.title}»`)
+  if (typeof details.headline === 'string') parts.push(`«${details.headline}»`)
   if (typeof details.name === 'string') parts.push(details.name)
+  if (typeof details.level === 'string') parts.push(`livello ${details.level}`)
   if (typeof details.recipients === 'number') parts.push(`${details.recipients} destinatari`)
+  if (typeof details.devices === 'number') parts.push(`${details.devices} dispositivi`)
+  if (typeof details.reason === 'string') parts.push(`motivo: ${details.reason}`)
   if (typeof details.email === 'string') parts.push(details.email)
   if (typeof details.office === 'string') parts.push(details.office)
   if (typeof details.role === 'string') parts.push(`ruolo ${details.role}`)

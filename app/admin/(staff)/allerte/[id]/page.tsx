@@ -8,7 +8,9 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { EndAlertForm, OverridePublishForm, PublishAlertForm } from '@/components/admin/alert-actions'
 import { LevelBadge } from '@/components/alerts/level-badge'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
-import { endAlertAction, overridePublishAction, publishAlertAction } from '../actions'
+import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, updateAlertAction } from '../actions'
+import { AlertUpdateForm } from '@/components/admin/alert-update-form'
+import { romeDateAndTime } from '@/lib/time/rome-instant'
 
 export const metadata: Metadata = { title: 'Allerta' }
 
@@ -24,7 +26,17 @@ function outcomeMessage(query: Record<string, string | string[] | undefined>): s
     return `Allerta pubblicata: raggiunge ${Number.isInteger(n) && n >= 0 ? n : 0} cittadini.`
   }
   if (query.esito === 'cessata') return 'Cessata allerta pubblicata.'
+  if (query.esito === 'aggiornamento-inviato') return 'Aggiornamento inviato per l’approvazione.'
+  if (query.esito === 'aggiornata') {
+    const n = Number(query.destinatari)
+    return `Aggiornamento pubblicato: raggiunge ${Number.isInteger(n) && n >= 0 ? n : 0} cittadini.`
+  }
   return null
+}
+
+function localValue(instant: Date): string {
+  const { date, time } = romeDateAndTime(instant)
+  return `${date}T${time}`
 }
 
 function Text({ title, text }: { title: string; text: string }) {
@@ -56,6 +68,7 @@ export default async function AlertPage({
   const twoPeople = alert.level === 'arancione' || alert.level === 'rossa'
   const open = alert.state === 'draft' || alert.state === 'pending_approval'
   const ownDraft = alert.draftedBy === actor.id
+  const pendingUpdate = alert.pendingUpdate
 
   return (
     <>
@@ -160,6 +173,44 @@ export default async function AlertPage({
             <p className="rounded border border-line bg-white p-4">In attesa che un’altra persona della Protezione civile o un amministratore la approvi.</p>
           ) : null}
           {open && twoPeople && ownDraft && actor.role === 'admin' ? <OverridePublishForm action={overridePublishAction} alertId={alert.id} /> : null}
+          {alert.state === 'active' && pendingUpdate ? (
+            <section className="rounded border-l-4 border-warning bg-white p-4" aria-labelledby="pending-update">
+              <h2 id="pending-update" className="mb-2 text-xl font-semibold">
+                Aggiornamento in attesa di approvazione
+              </h2>
+              <p className="mb-2 flex flex-wrap items-center gap-2">
+                <LevelBadge level={pendingUpdate.level} label={levelLabels[pendingUpdate.level as keyof typeof levelLabels] ?? pendingUpdate.level} />
+                <strong>{pendingUpdate.headline}</strong>
+              </p>
+              <p className="mb-2 whitespace-pre-line">{pendingUpdate.description}</p>
+              <p className="mb-2 whitespace-pre-line">{pendingUpdate.instructions}</p>
+              <p className="mb-3">Valida fino al {dateTime.format(new Date(pendingUpdate.validUntil))}</p>
+              {pendingUpdate.requestedBy !== actor.id ? (
+                <PublishAlertForm action={approveUpdateAction} alertId={alert.id} label="Approva e pubblica l’aggiornamento" hint="Hai controllato l’aggiornamento: lo pubblichi per tutti i cittadini che hanno ricevuto l’allerta." />
+              ) : (
+                <p>In attesa che un’altra persona della Protezione civile o un amministratore lo approvi.</p>
+              )}
+            </section>
+          ) : null}
+          {alert.state === 'active' && pendingUpdate && pendingUpdate.requestedBy === actor.id && actor.role === 'admin' ? (
+            <OverridePublishForm action={overrideUpdateAction} alertId={alert.id} />
+          ) : null}
+          {alert.state === 'active' && !pendingUpdate ? (
+            <AlertUpdateForm
+              action={updateAlertAction}
+              alertId={alert.id}
+              canOverride={actor.role === 'admin'}
+              defaults={{
+                level: alert.level,
+                phase: alert.phase,
+                headline: alert.headline,
+                description: alert.description,
+                instructions: alert.instructions,
+                comuneActions: alert.comuneActions,
+                validUntil: localValue(alert.validUntil),
+              }}
+            />
+          ) : null}
           {alert.state === 'active' ? <EndAlertForm action={endAlertAction} alertId={alert.id} /> : null}
         </div>
       </div>

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { getComposerOptions } from '@/lib/alerts/composer-options'
 import { countAlertAudience } from '@/lib/alerts/count-alert-audience'
 import { riskInfo } from '@/lib/alerts/cap'
+import { getComuneBoundary } from '@/lib/alerts/manage-zones'
+import { getEnv } from '@/lib/env'
 import { riskCodes } from '@/lib/alerts/schemas'
 import { romeDateAndTime } from '@/lib/time/rome-instant'
 import { Forbidden } from '@/components/admin/forbidden'
@@ -22,9 +24,10 @@ export default async function NewAlertPage() {
   const loaded = await unlessForbidden(async () => ({
     options: await getComposerOptions(actor),
     audience: await countAlertAudience(actor, []),
+    boundary: await getComuneBoundary(),
   }))
   if (loaded === FORBIDDEN) return <Forbidden />
-  const { options, audience } = loaded
+  const { options, audience, boundary } = loaded
   const now = new Date()
   return (
     <>
@@ -43,6 +46,8 @@ export default async function NewAlertPage() {
         waitingAreas={options.waitingAreas}
         templates={options.templates}
         initialDevices={audience.devices}
+        boundary={boundary}
+        tileUrl={getEnv().FILO_MAP_TILE_URL}
         defaults={{ validFrom: localValue(now), validUntil: localValue(new Date(now.getTime() + 6 * 3_600_000)) }}
       />
     </>

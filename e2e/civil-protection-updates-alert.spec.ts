@@ -1,0 +1,68 @@
+import { expectNoAxeViolations } from './fixtures/axe'
+import { unique } from './fixtures/staff'
+import { expect, test } from './fixtures/test'
+
+/** A datetime-local value on Rome's clock, as the forms read it. */
+function romeLocal(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(instant)
+    .replace(' ', 'T')
+}
+
+test('civil protection publishes a yellow alert and updates it; the update is a CAP Update citizens see', async ({ pageAs, newAnonymousPage }) => {
+  const title = `Vento forte ${unique('e2e')}`
+  const pc = await pageAs('civil_protection')
+  await pc.goto('/admin/allerte/nuova')
+  await expect(pc.getByRole('heading', { level: 1, name: 'Nuova allerta' })).toBeVisible()
+  await pc.getByLabel('Allerta GIALLA').check()
+  await pc.getByLabel('Vento').check()
+  await pc.getByLabel('Cosa devono fare i cittadini').fill('Fissa gli oggetti sui balconi.')
+  const now = new Date()
+  await pc.getByLabel('Valida dal').fill(romeLocal(now))
+  await pc.getByLabel('Valida fino al').fill(romeLocal(new Date(now.getTime() + 6 * 3_600_000)))
+  await pc.getByLabel('Titolo').fill(title)
+  await pc.getByLabel('Descrizione della situazione').fill('Raffiche fino a 70 km/h nel pomeriggio.')
+  await pc.getByLabel('Emessa da').fill('Sindaco')
+  await pc.getByRole('button', { name: 'Salva la bozza' }).click()
+  await expect(pc.getByText('Stato: Bozza')).toBeVisible()
+  await pc.getByRole('button', { name: 'Pubblica' }).click()
+  await expect(pc.getByText('Stato: In corso')).toBeVisible()
+
+  // The update: new text and validity, same level: published at once.
+  const updated = `${title} – in calo`
+  const form = pc.locator('form').filter({ has: pc.getByRole('heading', { name: 'Aggiorna l’allerta' }) })
+  await expectNoAxeViolations(pc, { label: 'alert in force with the update form' })
+  await form.getByLabel('Titolo').fill(updated)
+  await form.getByLabel('Descrizione della situazione').fill('Il vento sta calando; raffiche ancora possibili fino a sera.')
+  await form.getByLabel('Valida fino al').fill(romeLocal(new Date(now.getTime() + 8 * 3_600_000)))
+  await form.getByRole('button', { name: 'Invia l’aggiornamento' }).click()
+  await expect(pc.getByRole('status').filter({ hasText: /Aggiornamento pubblicato: raggiunge \d+ cittadini\./ })).toBeVisible()
+  await expect(pc.getByRole('heading', { level: 1, name: updated })).toBeVisible()
+  await expect(pc.getByText(/\.2 · Aggiornamento ·/)).toBeVisible()
+  await expectNoAxeViolations(pc, { label: 'alert updated' })
+  const capHref = await pc.getByRole('link', { name: /\.2$/ }).getAttribute('href')
+  const cap = await (await pc.request.get(capHref!)).text()
+  expect(cap).toContain('<msgType>Update</msgType>')
+  expect(cap).toMatch(/<references>[^<]*\.1,/)
+  const feed = await (await pc.request.get('/cap/alerts.atom')).text()
+  expect(feed).toContain(capHref!)
+  expect(feed).not.toContain(capHref!.replace(/\.2\.xml$/, '.1.xml'))
+
+  const citizen = await newAnonymousPage()
+  await citizen.goto(new URL(pc.url()).pathname.replace('/admin', ''))
+  await expect(citizen.getByRole('heading', { level: 1, name: updated })).toBeVisible()
+  await expectNoAxeViolations(citizen, { label: 'updated alert, citizen page' })
+
+  // The dashboard shows it in force.
+  await pc.goto('/admin')
+  await expect(pc.getByRole('region', { name: 'Allerte in corso' }).getByRole('link', { name: updated })).toBeVisible()
+  await expectNoAxeViolations(pc, { label: 'dashboard with an alert in force' })
+})
