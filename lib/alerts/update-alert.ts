@@ -34,7 +34,7 @@ export async function requestAlertUpdate(
   const override = Boolean(options.overrideReason?.trim())
   if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<UpdateOutcome> => {
     const alert = await lockAlert(tx, input.alertId)
     assertUpdatable(alert, now)
     const pending: PendingAlertUpdate = {
@@ -88,7 +88,7 @@ export async function approveAlertUpdate(
   const override = Boolean(options.overrideReason?.trim())
   if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
   const db = await getDb()
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<UpdateOutcome> => {
     const alert = await lockAlert(tx, alertId)
     assertUpdatable(alert, now)
     const pending = alert.pendingUpdate
