@@ -53,6 +53,13 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'deve iniziare con mailto: o https://').optional()),
   /** Deliveries in flight at once across all push services, per process. */
   FILO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Map tiles for report maps: any OpenStreetMap-compatible {z}/{x}/{y} URL; empty turns maps off. */
+  FILO_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .refine((v) => v === '' || (/^https?:\/\//.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}')), 'deve essere un URL http(s) con {z}, {x} e {y}, oppure vuoto'),
+  FILO_MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

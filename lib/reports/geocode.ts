@@ -2,6 +2,7 @@ import 'server-only'
 import { and, asc, ilike } from 'drizzle-orm'
 import type { DbOrTx } from '@/db/client'
 import { streets } from '@/db/schema/reports'
+import { distanceMeters } from './geo-shared'
 
 export type GeocodeResult = { label: string; lat: number; lon: number }
 
@@ -67,4 +68,28 @@ export function getGeocoder(): Geocoder {
 export async function geocodeAddress(db: DbOrTx, address: string): Promise<GeocodeResult | null> {
   const [first] = await getGeocoder().search(db, address, 1)
   return first ?? null
+}
+
+/** Address suggestions for the citizen's search box. */
+export async function searchAddress(query: string): Promise<GeocodeResult[]> {
+  const { getDb } = await import('../db')
+  return getGeocoder().search(await getDb(), query.slice(0, 100), 6)
+}
+
+/** The street nearest to a GPS or map point, to show the citizen where they are ("Via Roma"). */
+export async function nearestStreet(point: { lat: number; lon: number }): Promise<GeocodeResult | null> {
+  const { getDb } = await import('../db')
+  const db = await getDb()
+  const rows = await db.select({ name: streets.name, houseNumber: streets.houseNumber, lat: streets.latitude, lon: streets.longitude }).from(streets).limit(5000)
+  let best: GeocodeResult | null = null
+  let bestDistance = Infinity
+  for (const r of rows) {
+    const d = distanceMeters(point, r)
+    if (d < bestDistance) {
+      bestDistance = d
+      best = { label: r.houseNumber ? `${r.name} ${r.houseNumber}` : r.name, lat: r.lat, lon: r.lon }
+    }
+  }
+  // Farther than 300 m the nearest street says little about the place.
+  return bestDistance <= 300 ? best : null
 }

@@ -45,6 +45,7 @@ export async function SiteHeader({
           { href: '/notizie', label: t('nav.news') },
           { href: '/eventi', label: t('nav.events') },
           { href: '/allerte', label: t('nav.alerts') },
+          { href: '/segnalazioni', label: t('reports.nav') },
           { href: '/notifiche', label: t('nav.inbox'), badge: unread > 0 ? t('nav.unread', { count: unread }) : undefined },
           { href: '/impostazioni', label: t('nav.settings') },
         ]}
