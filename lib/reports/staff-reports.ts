@@ -114,7 +114,11 @@ export async function listReportFilterOptions(actor: StaffActor) {
   assertReportStaff(actor)
   const db = await getDb()
   const [categoryList, officeList] = await Promise.all([
-    db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(asc(categories.sortOrder)),
+    db
+      .select({ id: categories.id, name: categories.name, officeName: offices.name, targetWorkingDays: categories.targetWorkingDays })
+      .from(categories)
+      .innerJoin(offices, eq(offices.id, categories.officeId))
+      .orderBy(asc(categories.sortOrder)),
     db.select({ id: offices.id, name: offices.name }).from(offices).where(eq(offices.active, true)).orderBy(asc(offices.sortOrder)),
   ])
   return { categories: categoryList, offices: officeList }

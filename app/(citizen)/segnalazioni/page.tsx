@@ -7,7 +7,7 @@ import { PageTitle } from '@/components/ui/page-title'
 import { countResolvedLastYear, listPublicReports } from '@/lib/reports/public-reports'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { publicReportFilterSchema } from '@/lib/reports/schemas'
-import { PublicReportsMap } from './_components/public-map'
+import { ToggleReportsMap } from '@/components/reports/toggle-map'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.list')
@@ -57,7 +57,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <button type="submit" className="min-h-12 rounded-md bg-primary px-5 font-semibold text-white hover:bg-primary-dark">{t('apply')}</button>
       </form>
 
-      <PublicReportsMap
+      <ToggleReportsMap
         markers={list.map((r) => ({ lat: r.latitude, lon: r.longitude, label: `${r.publicCode}: ${r.title}`, href: `/segnalazioni/${r.publicCode}` }))}
         center={setup.center}
         tileUrl={setup.tileUrl}

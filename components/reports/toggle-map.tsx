@@ -1,10 +1,10 @@
 'use client'
 
 import { useState } from 'react'
-import { ReportMap, type MapMarker, type MapPoint } from '@/components/reports/report-map'
+import { ReportMap, type MapMarker, type MapPoint } from './report-map'
 
 /** The public map, opened on request: the list beside it carries the same reports for everyone. */
-export function PublicReportsMap({
+export function ToggleReportsMap({
   markers,
   center,
   tileUrl,
