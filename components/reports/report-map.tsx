@@ -49,6 +49,8 @@ export function ReportMap({
     void import('leaflet').then((L) => {
       if (cancelled || !container.current || map.current) return
       const instance = L.map(container.current, { center: [center.lat, center.lon], zoom, keyboard: true })
+      // Leaflet's own credit link is coloured only (WCAG 1.4.1); the tile credit stays.
+      instance.attributionControl.setPrefix(false)
       if (tileUrl) {
         const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19 })
         tiles.on('tileerror', () => setTilesFailed(true))
