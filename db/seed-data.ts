@@ -148,6 +148,7 @@ export const demoCategories: Array<{
   office: string
   targetWorkingDays: number
   urgentNotice?: string
+  extraQuestions?: Array<{ code: string; label: string; required: boolean }>
 }> = [
   { slug: 'acqua-allagamenti-fognature', name: 'Acqua, allagamenti, problemi fognari', office: 'lavori-pubblici', targetWorkingDays: 5, urgentNotice: 'Se l’acqua mette in pericolo persone o case chiama subito il 112 o i Vigili del fuoco (115).' },
   { slug: 'ambiente-inquinamento', name: 'Ambiente, inquinamento, protezione ambientale', office: 'ambiente', targetWorkingDays: 15 },
@@ -160,7 +161,13 @@ export const demoCategories: Array<{
   { slug: 'servizi-comune', name: 'Servizi del comune', office: 'urp', targetWorkingDays: 10 },
   { slug: 'sicurezza-degrado', name: 'Sicurezza, degrado urbano e sociale', office: 'polizia-locale', targetWorkingDays: 10, urgentNotice: 'Se c’è pericolo per le persone chiama subito il 112.' },
   { slug: 'strade-viabilita', name: 'Strade, marciapiedi, segnaletica e viabilità', office: 'lavori-pubblici', targetWorkingDays: 10, urgentNotice: 'Una buca o un ostacolo pericoloso per chi passa? Chiama anche la Polizia locale: +39 0575 123440.' },
-  { slug: 'illuminazione-pubblica', name: 'Illuminazione pubblica', office: 'lavori-pubblici', targetWorkingDays: 7 },
+  {
+    slug: 'illuminazione-pubblica',
+    name: 'Illuminazione pubblica',
+    office: 'lavori-pubblici',
+    targetWorkingDays: 7,
+    extraQuestions: [{ code: 'numero-palo', label: 'Numero scritto sul palo (se lo vedi)', required: false }],
+  },
 ]
 
 export const demoTopics = [

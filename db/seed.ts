@@ -51,6 +51,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
           officeId: officeId(c.office),
           targetWorkingDays: c.targetWorkingDays,
           urgentNotice: c.urgentNotice ?? null,
+          extraQuestions: c.extraQuestions ?? [],
           sortOrder: i,
         })),
       )
