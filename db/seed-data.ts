@@ -148,6 +148,7 @@ export const demoCategories: Array<{
   office: string
   targetWorkingDays: number
   urgentNotice?: string
+  extraQuestions?: Array<{ code: string; label: string; required: boolean }>
 }> = [
   { slug: 'acqua-allagamenti-fognature', name: 'Acqua, allagamenti, problemi fognari', office: 'lavori-pubblici', targetWorkingDays: 5, urgentNotice: 'Se l’acqua mette in pericolo persone o case chiama subito il 112 o i Vigili del fuoco (115).' },
   { slug: 'ambiente-inquinamento', name: 'Ambiente, inquinamento, protezione ambientale', office: 'ambiente', targetWorkingDays: 15 },
@@ -160,7 +161,13 @@ export const demoCategories: Array<{
   { slug: 'servizi-comune', name: 'Servizi del comune', office: 'urp', targetWorkingDays: 10 },
   { slug: 'sicurezza-degrado', name: 'Sicurezza, degrado urbano e sociale', office: 'polizia-locale', targetWorkingDays: 10, urgentNotice: 'Se c’è pericolo per le persone chiama subito il 112.' },
   { slug: 'strade-viabilita', name: 'Strade, marciapiedi, segnaletica e viabilità', office: 'lavori-pubblici', targetWorkingDays: 10, urgentNotice: 'Una buca o un ostacolo pericoloso per chi passa? Chiama anche la Polizia locale: +39 0575 123440.' },
-  { slug: 'illuminazione-pubblica', name: 'Illuminazione pubblica', office: 'lavori-pubblici', targetWorkingDays: 7 },
+  {
+    slug: 'illuminazione-pubblica',
+    name: 'Illuminazione pubblica',
+    office: 'lavori-pubblici',
+    targetWorkingDays: 7,
+    extraQuestions: [{ code: 'numero-palo', label: 'Numero scritto sul palo (se lo vedi)', required: false }],
+  },
 ]
 
 export const demoTopics = [
@@ -213,4 +220,41 @@ export const demoRiskTemplates: Array<{ risk: string; instructionsIt: string }> 
   { risk: 'incendi-boschivi', instructionsIt: 'Non accendere fuochi. Se vedi fumo o fiamme chiama subito il 115.' },
   { risk: 'mareggiate', instructionsIt: 'Stai lontano da spiagge, moli e scogliere.' },
   { risk: 'altro', instructionsIt: 'Segui le indicazioni del Comune e delle forze dell’ordine.' },
+]
+
+/** The demo Comune's street directory (one point per street, some civic numbers): address search needs no external geocoder. */
+export const demoStreets: Array<{ name: string; houseNumber?: string; latitude: number; longitude: number }> = [
+  { name: 'Piazza della Libertà', latitude: 43.4682, longitude: 11.8801 },
+  { name: 'Piazza della Libertà', houseNumber: '1', latitude: 43.4684, longitude: 11.8799 },
+  { name: 'Piazza Garibaldi', latitude: 43.4671, longitude: 11.8772 },
+  { name: 'Via Roma', latitude: 43.4665, longitude: 11.8815 },
+  { name: 'Via Roma', houseNumber: '12', latitude: 43.4661, longitude: 11.8822 },
+  { name: 'Via Roma', houseNumber: '45', latitude: 43.4652, longitude: 11.8841 },
+  { name: 'Via Mazzini', latitude: 43.4648, longitude: 11.8860 },
+  { name: 'Via Giuseppe Verdi', latitude: 43.4538, longitude: 11.8902 },
+  { name: 'Via Giuseppe Verdi', houseNumber: '40', latitude: 43.4538, longitude: 11.8902 },
+  { name: 'Viale Europa', latitude: 43.4712, longitude: 11.8750 },
+  { name: 'Viale dello Sport', latitude: 43.4791, longitude: 11.8693 },
+  { name: 'Viale dello Sport', houseNumber: '2', latitude: 43.4791, longitude: 11.8693 },
+  { name: 'Via Dante Alighieri', latitude: 43.4702, longitude: 11.8838 },
+  { name: 'Via Cavour', latitude: 43.4690, longitude: 11.8870 },
+  { name: 'Corso Italia', latitude: 43.4675, longitude: 11.8790 },
+  { name: 'Via del Fiume', latitude: 43.4522, longitude: 11.8705 },
+  { name: 'Via dei Mulini', latitude: 43.4510, longitude: 11.8850 },
+  { name: 'Via della Stazione', latitude: 43.4601, longitude: 11.8720 },
+  { name: 'Via San Francesco', latitude: 43.4695, longitude: 11.8812 },
+  { name: 'Via delle Scuole', latitude: 43.4740, longitude: 11.8905 },
+  { name: 'Via Leonardo da Vinci', latitude: 43.4810, longitude: 11.8950 },
+  { name: 'Località Poggio Alto', latitude: 43.4900, longitude: 11.8850 },
+  { name: 'Via del Cimitero', latitude: 43.4580, longitude: 11.9020 },
+  { name: 'Via Aretina', latitude: 43.4620, longitude: 11.9150 },
+]
+
+/** Ready answers staff pick when they change a report's status (category slug, or null for all). */
+export const demoReplyTemplates: Array<{ category: string | null; title: string; body: string }> = [
+  { category: null, title: 'Presa in carico', body: 'Grazie per la segnalazione: l’ufficio competente l’ha presa in carico e ti aggiornerà qui.' },
+  { category: null, title: 'Risolta', body: 'Il problema è stato risolto. Grazie per averci aiutato a migliorare il Comune.' },
+  { category: 'strade-viabilita', title: 'Buca programmata', body: 'La riparazione è in programma con la prossima squadra di manutenzione delle strade.' },
+  { category: 'illuminazione-pubblica', title: 'Lampione: ditta avvisata', body: 'Abbiamo chiesto l’intervento alla ditta che gestisce l’illuminazione pubblica.' },
+  { category: 'igiene-urbana-rifiuti', title: 'Rifiuti: gestore avvisato', body: 'Abbiamo inoltrato la segnalazione al gestore della raccolta rifiuti, che interverrà nei prossimi giorni.' },
 ]

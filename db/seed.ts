@@ -3,10 +3,11 @@ import { hashPassword, verifyPassword } from '../lib/auth/password'
 import type { Db } from './client'
 import { comuneSettings, offices } from './schema/comune'
 import { events, newsItems } from './schema/content'
-import { categories } from './schema/reports'
+import { categories, replyTemplates, routingRules, streets } from './schema/reports'
+import { seedDemoReports } from './seed-reports'
 import { staffUsers } from './schema/staff'
 import { topics } from './schema/topics'
-import { DEMO_PASSWORD, demoCategories, demoComune, demoOffices, demoRiskTemplates, demoStaff, demoTopics, demoWaitingAreas, demoZones } from './seed-data'
+import { DEMO_PASSWORD, demoReplyTemplates, demoStreets, demoCategories, demoComune, demoOffices, demoRiskTemplates, demoStaff, demoTopics, demoWaitingAreas, demoZones } from './seed-data'
 import { alertMessages, alerts, riskTemplates, waitingAreas, zones } from './schema/alerts'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
           officeId: officeId(c.office),
           targetWorkingDays: c.targetWorkingDays,
           urgentNotice: c.urgentNotice ?? null,
+          extraQuestions: c.extraQuestions ?? [],
           sortOrder: i,
         })),
       )
@@ -166,6 +168,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
       )
     }
 
+    await seedReportSetup(tx, officeId)
+    await seedDemoReports(tx, now)
+
     // One alert from last week, already over: citizens can see what an alert looks like.
     const identifier = 'it.comune.esempio.demo.0001'
     const [pastAlert] = await tx
@@ -200,6 +205,36 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
   })
 
   return { created }
+}
+
+/** Street directory, reply templates and one routing rule by area: only into empty tables. */
+async function seedReportSetup(tx: Parameters<Parameters<Db['transaction']>[0]>[0], officeId: (slug: string) => number) {
+  if ((await tx.select({ id: streets.id }).from(streets).limit(1)).length === 0) {
+    await tx.insert(streets).values(
+      demoStreets.map((s) => ({
+        name: s.name,
+        houseNumber: s.houseNumber ?? '',
+        searchName: s.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim(),
+        latitude: s.latitude,
+        longitude: s.longitude,
+      })),
+    )
+  }
+  const categoryRows = await tx.select({ id: categories.id, slug: categories.slug }).from(categories)
+  const categoryId = (slug: string) => categoryRows.find((c) => c.slug === slug)?.id ?? null
+  if ((await tx.select({ id: replyTemplates.id }).from(replyTemplates).limit(1)).length === 0) {
+    await tx.insert(replyTemplates).values(demoReplyTemplates.map((t, i) => ({ categoryId: t.category ? categoryId(t.category) : null, title: t.title, body: t.body, sortOrder: i })))
+  }
+  if ((await tx.select({ id: routingRules.id }).from(routingRules).limit(1)).length === 0) {
+    const centro = demoZones.find((z) => z.name === 'Centro storico')!
+    await tx.insert(routingRules).values({
+      name: 'Verde del centro storico ai Lavori pubblici',
+      categoryId: categoryId('parchi-verde'),
+      area: { type: 'Polygon', coordinates: [centro.ring] },
+      officeId: officeId('lavori-pubblici'),
+      sortOrder: 10,
+    })
+  }
 }
 
 /** True when the database holds no Comune yet (a first start). */

@@ -68,12 +68,13 @@ const envSchema = z.object({
     .trim()
     .default('0 8 * * 1')
     .pipe(z.string().regex(/^\S+( \S+){4}$/, 'deve essere un’espressione cron di 5 campi, ad esempio "0 8 * * 1" (lunedì alle 8)')),
-  /** Map tiles for the zone editor ({z}/{x}/{y}); empty: a blank map with the Comune's boundary only. */
+  /** Map tiles for every map (zones, reports): an OpenStreetMap-compatible {z}/{x}/{y} URL; empty: no tiles (maps show the Comune's boundary on a blank background). */
   FILO_MAP_TILE_URL: z
     .string()
     .trim()
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
     .pipe(z.string().refine((v) => v === '' || (/^https?:\/\/\S+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}')), 'deve essere un URL http(s) con {z}, {x} e {y}, oppure vuoto')),
+  FILO_MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

@@ -50,6 +50,14 @@ export default async function HomePage() {
         <InstallApp className="mt-6" />
       </div>
 
+      <section aria-labelledby="segnala" className="mb-10 rounded-md border-2 border-primary p-5">
+        <h2 id="segnala" className="text-2xl font-bold">{t('reports.homeCta')}</h2>
+        <p className="mt-2 max-w-prose text-lg">{t('reports.homeLead')}</p>
+        <ButtonLink href="/segnalazioni/nuova" variant="primary" className="mt-4">
+          {t('reports.homeCta')}
+        </ButtonLink>
+      </section>
+
       <AlertBanner
         alerts={activeAlerts.map((a) => ({ id: a.id, level: a.level, headline: a.headline, levelLabel: t(`alerts.levels.${a.level}`) }))}
         labels={{ heading: t('alerts.title'), open: t('alerts.open') }}

@@ -49,6 +49,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'topic.create': 'Argomento creato',
   'topic.update': 'Argomento modificato',
   'topic.retire': 'Argomento ritirato',
+  'report.merge': 'Segnalazione unita a un’altra (duplicato)',
+  'routing_rule.create': 'Regola di instradamento creata',
+  'routing_rule.update': 'Regola di instradamento modificata',
+  'routing_rule.delete': 'Regola di instradamento eliminata',
   'topic.restore': 'Argomento ripristinato',
 }
 

@@ -51,6 +51,10 @@ export type AuditAction =
   | 'topic.update'
   | 'topic.retire'
   | 'topic.restore'
+  | 'report.merge'
+  | 'routing_rule.create'
+  | 'routing_rule.update'
+  | 'routing_rule.delete'
 
 export type AuditInput = {
   action: AuditAction

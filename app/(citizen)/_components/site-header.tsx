@@ -42,6 +42,7 @@ export async function SiteHeader({
           { href: '/notizie', label: t('nav.news') },
           { href: '/eventi', label: t('nav.events') },
           { href: '/allerte', label: t('nav.alerts') },
+          { href: '/segnalazioni', label: t('reports.nav') },
           { href: '/notifiche', label: t('nav.inbox'), unreadBadge: true },
           { href: '/impostazioni', label: t('nav.settings') },
         ]}

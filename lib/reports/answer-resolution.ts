@@ -1,0 +1,47 @@
+import 'server-only'
+import { eq } from 'drizzle-orm'
+import { reportEvents, reports } from '@/db/schema/reports'
+import { getDb } from '../db'
+import { AppError } from '../errors'
+import type { CitizenActor } from '../citizens/actor'
+import { parseOrThrow } from './parse-input'
+import { resolutionAnswerSchema } from './schemas'
+
+/**
+ * The reporter's answer to "È stato risolto?", once per resolution. "No" reopens the report
+ * (presa in carico again), raises its priority and puts it back at the top of the office's queue.
+ */
+export async function answerResolution(citizen: CitizenActor, publicCode: string, rawInput: unknown, now = new Date()) {
+  const input = parseOrThrow(resolutionAnswerSchema.safeParse(rawInput))
+  const db = await getDb()
+  return db.transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.publicCode, publicCode)).for('update')
+    // Another citizen's report is "not found": its existence is public, the question is not theirs.
+    if (!report || report.citizenId !== citizen.id) throw new AppError('not_found', 'Segnalazione non trovata.')
+    if (report.status !== 'resolved' || !report.resolutionAskedAt) throw new AppError('conflict', 'Questa segnalazione non attende una tua risposta.')
+    if (report.resolutionAnswer) throw new AppError('conflict', 'Hai già risposto: grazie.')
+    const reopen = input.answer === 'no'
+    await tx
+      .update(reports)
+      .set({
+        resolutionAnswer: input.answer,
+        updatedAt: now,
+        ...(reopen
+          ? { status: 'taken', state: 'in_progress' as const, closedAt: null, reopenCount: report.reopenCount + 1, priority: report.priority === 'urgent' ? 'urgent' : ('high' as const) }
+          : {}),
+      })
+      .where(eq(reports.id, report.id))
+    await tx.insert(reportEvents).values({
+      reportId: report.id,
+      at: now,
+      kind: reopen ? 'status' : 'resolution',
+      visibility: 'public',
+      fromStatus: reopen ? 'resolved' : null,
+      toStatus: reopen ? 'taken' : null,
+      note: reopen ? `Il cittadino dice che il problema non è risolto${input.note ? `: ${input.note}` : '.'} La segnalazione è stata riaperta.` : 'Il cittadino conferma che il problema è risolto.',
+      actorLabel: 'Cittadino',
+      details: { answer: input.answer, reopened: reopen },
+    })
+    return { reopened: reopen }
+  })
+}

@@ -1,0 +1,205 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { citizens } from '@/db/schema/citizens'
+import { categories, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
+import { offices } from '@/db/schema/comune'
+import { staffUsers } from '@/db/schema/staff'
+import { setupTestDatabase } from '../testing/test-database'
+import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
+import { FANOUT_QUEUE } from '../notify/notify'
+import { AppError } from '../errors'
+import { localDiskStorage } from '../storage/local-disk-storage'
+import { useStorage } from '../storage/get-storage'
+import type { StaffActor } from '../auth/actor'
+import type { CitizenActor } from '../citizens/actor'
+import { answerResolution } from './answer-resolution'
+import { changeReportStatus } from './change-report-status'
+import { exportReportsCsv } from './export-reports-csv'
+import { followReport } from './follow-report'
+import { mergeReport, reassignReport, reviewReportPhoto } from './handle-report'
+import { getPublicReport, listNearbyOpenReports, listPublicReports } from './public-reports'
+import { readReportPhoto } from './read-report-photo'
+import { getReportStats } from './report-stats'
+import { getReportForStaff, listReportsForStaff } from './staff-reports'
+import { submitReport } from './submit-report'
+import { uploadReportPhoto } from './upload-report-photo'
+
+const database = setupTestDatabase({ seed: true })
+const actors: Record<string, StaffActor> = {}
+let alice: CitizenActor
+let bob: CitizenActor
+let strade: number
+let ambienteOffice: StaffActor
+
+async function newCitizen(): Promise<CitizenActor> {
+  const [row] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
+  return { kind: 'citizen', id: row!.id, locale: 'it' }
+}
+
+beforeAll(async () => {
+  useStorage(localDiskStorage(mkdtempSync(path.join(tmpdir(), 'filo-reports-'))))
+  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  const { db } = database.current()
+  for (const row of await db.select().from(staffUsers)) actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
+  const [amb] = await db.select().from(offices).where(eq(offices.slug, 'ambiente'))
+  ambienteOffice = { kind: 'staff', id: crypto.randomUUID(), email: 'a@x.it', name: 'Ufficio Ambiente', role: 'office', officeId: amb!.id }
+  alice = await newCitizen()
+  bob = await newCitizen()
+  const [cat] = await db.select().from(categories).where(eq(categories.slug, 'strade-viabilita'))
+  strade = cat!.id
+})
+
+afterAll(async () => {
+  await stopJobs()
+})
+
+let n = 0
+const send = (who: CitizenActor, extra: Record<string, unknown> = {}) =>
+  submitReport(who, {
+    categoryId: strade,
+    title: 'Buca',
+    description: 'Una buca profonda.',
+    latitude: 43.4661,
+    longitude: 11.8822,
+    contactEmail: 'alice@example.org',
+    contactPhone: '+39 333 1234567',
+    idempotencyKey: `handle-${++n}-${Date.now()}`,
+    ...extra,
+  })
+
+async function code(promise: Promise<unknown>) {
+  try {
+    await promise
+    return 'ok'
+  } catch (error) {
+    if (error instanceof AppError) return error.code
+    throw error
+  }
+}
+
+describe('photos', () => {
+  it('are re-encoded without EXIF or GPS, and public only once approved', async () => {
+    const original = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#884422' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'Telefono', Model: 'Segreto' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 28/1 0/1' } })
+      .toBuffer()
+    expect((await sharp(original).metadata()).exif).toBeDefined()
+    const photo = await uploadReportPhoto(alice, original)
+    expect(Math.max(photo.width, photo.height)).toBe(1600)
+    const stored = await readReportPhoto(photo.id, { staff: null, citizen: alice })
+    const meta = await sharp(Buffer.from(stored!.bytes)).metadata()
+    expect(meta.exif).toBeUndefined()
+    expect(meta.format).toBe('jpeg')
+    // Only the uploader sees it before the report is sent.
+    expect(await readReportPhoto(photo.id, { staff: null, citizen: bob })).toBeNull()
+
+    const report = await send(alice, { photoIds: [photo.id] })
+    expect(await readReportPhoto(photo.id, { staff: null, citizen: null })).toBeNull()
+    expect((await getPublicReport(report.publicCode, null))!.photos).toEqual([])
+    expect(await readReportPhoto(photo.id, { staff: ambienteOffice, citizen: null })).toBeNull()
+    expect(await readReportPhoto(photo.id, { staff: actors.office!, citizen: null })).not.toBeNull()
+    await reviewReportPhoto(actors.office!, report.id, { photoId: photo.id, state: 'approved' })
+    expect(await readReportPhoto(photo.id, { staff: null, citizen: null })).not.toBeNull()
+    expect((await getPublicReport(report.publicCode, null))!.photos).toHaveLength(1)
+    // A photo already attached cannot be attached to another report.
+    expect(await code(send(alice, { photoIds: [photo.id] }))).toBe('invalid_input')
+    // Nor can another citizen's photo.
+    const bobs = await uploadReportPhoto(bob, original)
+    expect(await code(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
+  })
+
+  it('refuses a file that claims to be an image but is not, an empty file and a huge one', async () => {
+    const before = (await database.current().db.select().from(reportPhotos)).length
+    expect(await code(uploadReportPhoto(alice, new TextEncoder().encode('<html>not a photo</html>')))).toBe('invalid_input')
+    const fakeJpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('definitely not a jpeg body')])
+    expect(await code(uploadReportPhoto(alice, fakeJpeg))).toBe('invalid_input')
+    expect(await code(uploadReportPhoto(alice, new Uint8Array()))).toBe('invalid_input')
+    expect(await code(uploadReportPhoto(alice, new Uint8Array(50 * 1024 * 1024)))).toBe('invalid_input')
+    expect((await database.current().db.select().from(reportPhotos)).length).toBe(before)
+  })
+})
+
+describe('privacy', () => {
+  it('no citizen view carries the reporter or their contact; staff see the contact; exports leave it out', async () => {
+    const report = await send(alice)
+    const asBob = await getPublicReport(report.publicCode, bob)
+    const json = JSON.stringify([asBob, await listPublicReports({ status: 'all' }), await listNearbyOpenReports({ categoryId: strade, lat: 43.4661, lon: 11.8822 }, bob)])
+    expect(json).not.toContain('alice@example.org')
+    expect(json).not.toContain('333 1234567')
+    expect(json).not.toContain(alice.id)
+    expect(asBob!.isReporter).toBe(false)
+    const staffView = await getReportForStaff(actors.operator!, report.id)
+    expect(staffView!.contactEmail).toBe('alice@example.org')
+    const csv = await exportReportsCsv(actors.operator!, new Date(Date.now() - 86_400_000))
+    expect(csv).toContain(report.publicCode)
+    expect(csv).not.toContain('alice@example.org')
+  })
+
+  it('office staff see only what is routed to their office, and a forged office id changes nothing', async () => {
+    const report = await send(alice)
+    expect(await getReportForStaff(ambienteOffice, report.id)).toBeNull()
+    expect((await listReportsForStaff(ambienteOffice, { state: 'all' })).some((r) => r.id === report.id)).toBe(false)
+    expect((await listReportsForStaff(actors.office!, { state: 'all' })).some((r) => r.id === report.id)).toBe(true)
+    expect(await code(reassignReport(actors.operator!, report.id, { officeId: 999_999 }))).toBe('invalid_input')
+    const moved = await reassignReport(actors.operator!, report.id, { officeId: ambienteOffice.officeId })
+    expect(moved.officeId).toBe(ambienteOffice.officeId)
+    expect(await getReportForStaff(actors.office!, report.id)).toBeNull()
+    expect(await getReportForStaff(ambienteOffice, report.id)).not.toBeNull()
+    const timeline = (await getReportForStaff(actors.operator!, report.id))!.timeline
+    expect(timeline.filter((e) => e.kind === 'routing')).toHaveLength(2)
+  })
+
+  it('a citizen cannot answer for another citizen’s report', async () => {
+    const report = await send(alice)
+    await changeReportStatus(actors.office!, report.id, { status: 'resolved' })
+    expect(await code(answerResolution(bob, report.publicCode, { answer: 'no' }))).toBe('not_found')
+    const [row] = await database.current().db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row!.status).toBe('resolved')
+  })
+})
+
+describe('follow-up', () => {
+  it('"No, non è risolto" reopens the report once and raises its priority; a second answer is refused', async () => {
+    const report = await send(alice)
+    await changeReportStatus(actors.office!, report.id, { status: 'resolved', publicNote: 'Fatto.' })
+    expect((await getPublicReport(report.publicCode, alice))!.askResolution).toBe(true)
+    expect((await getPublicReport(report.publicCode, bob))!.askResolution).toBe(false)
+    expect(await answerResolution(alice, report.publicCode, { answer: 'no', note: 'La buca è ancora lì.' })).toEqual({ reopened: true })
+    const [row] = await database.current().db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row).toMatchObject({ status: 'taken', state: 'in_progress', priority: 'high', reopenCount: 1, resolutionAnswer: 'no', closedAt: null })
+    expect(await code(answerResolution(alice, report.publicCode, { answer: 'yes' }))).toBe('conflict')
+    const view = await getPublicReport(report.publicCode, alice)
+    expect(view!.askResolution).toBe(false)
+    expect(view!.timeline.at(-1)!.note).toContain('La buca è ancora lì.')
+  })
+
+  it('"Segnala anche tu" and merging: followers carry over to the original', async () => {
+    const original = await send(alice)
+    const duplicate = await send(bob)
+    const nearby = await listNearbyOpenReports({ categoryId: strade, lat: 43.4662, lon: 11.8823 }, bob)
+    expect(nearby.map((r) => r.publicCode)).toContain(original.publicCode)
+    const carol = await newCitizen()
+    await followReport(carol, duplicate.publicCode)
+    const merged = await mergeReport(actors.operator!, duplicate.id, { targetCode: original.publicCode })
+    expect(merged.followersMoved).toBe(2)
+    const followers = await database.current().db.select().from(reportFollowers).where(eq(reportFollowers.reportId, original.id))
+    expect(followers.map((f) => f.citizenId).sort()).toEqual([alice.id, bob.id, carol.id].sort())
+    const dupView = await getPublicReport(duplicate.publicCode, bob)
+    expect(dupView).toMatchObject({ status: 'duplicate', mergedIntoCode: original.publicCode })
+    expect(await code(mergeReport(actors.operator!, original.id, { targetCode: original.publicCode }))).toBe('invalid_input')
+    expect(await code(mergeReport(actors.operator!, original.id, { targetCode: 'SEG-1999-000001' }))).toBe('invalid_input')
+  })
+
+  it('counts by category, office and status include time to close', async () => {
+    const stats = await getReportStats(actors.operator!, new Date(Date.now() - 86_400_000))
+    expect(stats.total!.total).toBeGreaterThan(0)
+    expect(stats.byStatus.find((s) => s.key === 'duplicate')!.label).toBe('Duplicata')
+    const closedStrade = stats.byCategory.find((c) => c.label.startsWith('Strade'))!
+    expect(closedStrade.closed).toBeGreaterThan(0)
+    expect(closedStrade.medianDays).not.toBeNull()
+  })
+})

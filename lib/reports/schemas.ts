@@ -1,0 +1,150 @@
+import { z } from 'zod'
+import { REPORT_PRIORITIES, REPORT_STATUSES } from './status-shared'
+
+export const TITLE_MAX = 120
+export const DESCRIPTION_MAX = 4000
+export const PHOTOS_MAX = 3
+/** What the server accepts per photo, before it re-encodes it (phones shrink them first). */
+export const PHOTO_UPLOAD_MAX_BYTES = 15 * 1024 * 1024
+export const PHOTO_MAX_EDGE = 1600
+
+const HTML = /<\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;/
+
+/** Plain text only: markup is refused with a clear message (never stored, never "cleaned"). */
+export function plainText(label: string, max: number, min = 0) {
+  return z
+    .string({ error: `${label}: valore non valido.` })
+    .trim()
+    .min(min, min > 0 ? `Scrivi ${label.toLowerCase()}.` : undefined)
+    .max(max, `${label}: al massimo ${max} caratteri.`)
+    .refine((v) => !HTML.test(v), `${label}: non usare codice HTML o script, scrivi solo testo.`)
+}
+
+const optionalText = (label: string, max: number) =>
+  plainText(label, max)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+
+export const latitudeSchema = z.coerce.number({ error: 'Posizione non valida.' }).min(-90, 'Posizione non valida.').max(90, 'Posizione non valida.')
+export const longitudeSchema = z.coerce.number({ error: 'Posizione non valida.' }).min(-180, 'Posizione non valida.').max(180, 'Posizione non valida.')
+
+/**
+ * What a report needs, whoever sends it (the citizen PWA or an Open311 client). The place is
+ * a point, an address from the Comune's street list, or both.
+ */
+export const submitReportSchema = z
+  .object({
+    categoryId: z.coerce.number({ error: 'Scegli il tipo di problema.' }).int().positive('Scegli il tipo di problema.'),
+    title: plainText('Il titolo', TITLE_MAX, 3),
+    description: plainText('I dettagli', DESCRIPTION_MAX, 3),
+    latitude: latitudeSchema.optional(),
+    longitude: longitudeSchema.optional(),
+    address: optionalText('L’indirizzo', 200),
+    answers: z.record(z.string().max(40), plainText('La risposta', 500)).default({}),
+    contactName: optionalText('Il nome', 120),
+    contactEmail: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.email('Indirizzo email non valido.').optional()),
+    contactPhone: z
+      .string()
+      .trim()
+      .max(30)
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.string().regex(/^\+?[0-9 ().-]{6,30}$/, 'Numero di telefono non valido.').optional()),
+    photoIds: z.array(z.uuid('Foto non valida.')).max(PHOTOS_MAX, `Puoi allegare al massimo ${PHOTOS_MAX} foto.`).default([]),
+    /** One per draft, made on the device: sending the same draft twice finds the first report. */
+    idempotencyKey: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{8,80}$/, 'Chiave della bozza non valida: ricarica la pagina.'),
+  })
+  .refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+    path: ['latitude'],
+    message: 'Posizione incompleta: indica il punto sulla mappa o scrivi l’indirizzo.',
+  })
+  .refine((v) => v.latitude !== undefined || Boolean(v.address), {
+    path: ['address'],
+    message: 'Indica dove si trova il problema: posizione o indirizzo.',
+  })
+
+export type SubmitReportInput = z.input<typeof submitReportSchema>
+export type SubmitReportData = z.output<typeof submitReportSchema>
+
+export const changeStatusSchema = z.object({
+  status: z.enum(REPORT_STATUSES, { error: 'Stato non valido.' }),
+  publicNote: optionalText('La nota pubblica', 2000),
+  internalNote: optionalText('La nota interna', 2000),
+})
+export type ChangeStatusInput = z.input<typeof changeStatusSchema>
+
+export const addNoteSchema = z.object({
+  visibility: z.enum(['public', 'internal'], { error: 'Scegli se la nota è pubblica o interna.' }),
+  note: plainText('La nota', 2000, 1),
+})
+
+export const reassignSchema = z.object({
+  officeId: z.coerce.number({ error: 'Ufficio non valido.' }).int().positive('Ufficio non valido.'),
+  internalNote: optionalText('La nota interna', 2000),
+})
+
+export const assignSchema = z.object({
+  assigneeId: z.union([z.uuid('Persona non valida.'), z.literal('')]).transform((v) => v || null),
+})
+
+export const prioritySchema = z.object({ priority: z.enum(REPORT_PRIORITIES, { error: 'Priorità non valida.' }) })
+
+export const mergeSchema = z.object({
+  targetCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^SEG-\d{4}-\d{6}$/, 'Scrivi il codice della segnalazione originale, ad esempio SEG-2026-000123.'),
+})
+
+export const photoReviewSchema = z.object({
+  photoId: z.uuid('Foto non valida.'),
+  state: z.enum(['approved', 'hidden']),
+})
+
+export const resolutionAnswerSchema = z.object({
+  answer: z.enum(['yes', 'no'], { error: 'Rispondi sì o no.' }),
+  note: optionalText('Il commento', 1000),
+})
+
+const ringPoint = z.tuple([longitudeSchema, latitudeSchema])
+
+export const routingRuleSchema = z.object({
+  name: plainText('Il nome', 120, 2),
+  categoryId: z.union([z.coerce.number().int().positive(), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int().positive('Scegli l’ufficio.'),
+  /** [lon, lat] ring, closed; empty for the whole Comune. */
+  area: z.array(ringPoint).max(500, 'L’area ha troppi vertici.').default([]),
+  sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
+  active: z.boolean().default(true),
+})
+export type RoutingRuleInput = z.input<typeof routingRuleSchema>
+
+export const staffReportFilterSchema = z.object({
+  state: z.enum(['new', 'in_progress', 'waiting', 'closed', 'open', 'all']).catch('open'),
+  categoryId: z.coerce.number().int().positive().optional().catch(undefined),
+  officeId: z.coerce.number().int().positive().optional().catch(undefined),
+  priority: z.enum(REPORT_PRIORITIES).optional().catch(undefined),
+  /** Older than this many days. */
+  olderThanDays: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  overdue: z
+    .enum(['1'])
+    .optional()
+    .catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+})
+export type StaffReportFilter = z.output<typeof staffReportFilterSchema>
+
+export const publicReportFilterSchema = z.object({
+  categoryId: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['open', 'closed', 'all']).catch('all'),
+})
