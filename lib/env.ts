@@ -53,6 +53,14 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'deve iniziare con mailto: o https://').optional()),
   /** Deliveries in flight at once across all push services, per process. */
   FILO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Open311 jurisdiction_id; unset: the host of FILO_PUBLIC_URL without "www.". */
+  FILO_OPEN311_JURISDICTION_ID: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(z.string().regex(/^[A-Za-z0-9.-]{1,100}$/, 'deve essere un nome di dominio, ad esempio comune.esempio.it').optional()),
+  /** Open311 POSTs accepted per minute from one API key, and from one IP address. */
+  FILO_OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

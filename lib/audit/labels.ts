@@ -36,6 +36,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'topic.update': 'Argomento modificato',
   'topic.retire': 'Argomento ritirato',
   'topic.restore': 'Argomento ripristinato',
+  'open311.key_issue': 'Chiave Open311 rilasciata',
+  'open311.key_revoke': 'Chiave Open311 revocata',
 }
 
 export function isAuditAction(value: unknown): value is AuditAction {

@@ -37,6 +37,8 @@ export type AuditAction =
   | 'topic.update'
   | 'topic.retire'
   | 'topic.restore'
+  | 'open311.key_issue'
+  | 'open311.key_revoke'
 
 export type AuditInput = {
   action: AuditAction
