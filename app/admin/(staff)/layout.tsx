@@ -21,6 +21,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       ? [
           { href: '/admin/argomenti', label: 'Argomenti' },
           { href: '/admin/personale', label: 'Personale' },
+          { href: '/admin/open311', label: 'Open311' },
           { href: '/admin/registro', label: 'Registro attività' },
         ]
       : []),
