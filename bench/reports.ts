@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
@@ -38,6 +38,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20)
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const bulkReports = Number(process.env.BENCH_REPORTS ?? 100_000)
 const triageRuns = 200
+/** For quicker runs while tuning: BENCH_ONLY=submit or BENCH_ONLY=triage. */
+const only = process.env.BENCH_ONLY
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 function percentile(sorted: number[], p: number): number {
@@ -71,6 +73,9 @@ dbUrl.pathname = `/${dbName}`
 let database: Database | undefined
 let server: ChildProcess | undefined
 
+console.log(`Reports benchmark (PostgreSQL ${dbUrl.host}, throwaway database ${dbName}, next start on :${port})`)
+const machine = () => `${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`
+console.log(`Machine: ${machine()} (figures scale with what else runs here)`)
 try {
   database = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: 'unused' })
   await migrateDatabase(database)
@@ -80,6 +85,16 @@ try {
   await db.insert(open311Clients).values({ name: 'Benchmark', keyHash: hashApiKey(apiKey), keyHint: keyHint(apiKey) })
 
   // 1. Submission through the running server.
+  if (only !== 'triage') await benchSubmission(db, apiKey)
+  if (only !== 'submit') await benchTriage(db, database)
+} finally {
+  server?.kill('SIGTERM')
+  await database?.close().catch(() => {})
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {})
+  await admin.end()
+}
+
+async function benchSubmission(db: Db, apiKey: string) {
   const base = `http://127.0.0.1:${port}`
   server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
     cwd: root,
@@ -150,13 +165,14 @@ try {
   server.kill('SIGTERM')
   server = undefined
   await agent.close()
-
-  console.log(`Reports benchmark (PostgreSQL ${dbUrl.host}, database ${dbName}, next start on :${port})`)
   console.log('')
+
   console.log(`Submission via Open311 POST /open311/v2/requests.json (form-urlencoded), ${concurrency} concurrent clients, ${seconds} s:`)
   console.log(`  ${(latencies.length / elapsed).toFixed(1)} reports/s   p50 ${ms(percentile(latencies, 50))}   p99 ${ms(percentile(latencies, 99))}   max ${ms(latencies.at(-1) ?? NaN)}   errors ${errors}${firstError ? ` (${firstError})` : ''}`)
   console.log(`  ${latencies.length} reports filed in the window, ${stored?.n ?? '?'} in the database. Target p99 < 300 ms: ${percentile(latencies, 99) < 300 ? 'met' : 'NOT met'}`)
+}
 
+async function benchTriage(db: Db, database: Database) {
   // 2. The triage list with 100,000 reports.
   const t0 = performance.now()
   await bulkInsert(db, bulkReports)
@@ -193,11 +209,7 @@ try {
     console.log(`  ${label.padEnd(44)} ${String(rows).padStart(4)} rows   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}`)
   }
   console.log(`  Target p99 < 200 ms: ${worst < 200 ? 'met' : 'NOT met'} (worst p99 ${ms(worst)})`)
-} finally {
-  server?.kill('SIGTERM')
-  await database?.close().catch(() => {})
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {})
-  await admin.end()
+  console.log(`Machine at the end: ${machine()}`)
 }
 
 type ListFn = (actor: StaffActor, filter: StaffReportFilter) => Promise<unknown[]>
