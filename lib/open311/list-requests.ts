@@ -112,7 +112,7 @@ async function selectRequests(where: SQL | undefined, limit: number, offset: num
       lon: reports.longitude,
       // The latest public word from the Comune: never an internal note.
       statusNotes: sql<string | null>`(select e.note from report_events e where e.report_id = ${reports.id} and e.visibility = 'public' and e.kind in ('status', 'note') and e.note <> '' order by e.id desc limit 1)`,
-      photoKey: sql<string | null>`(select p.file_key from report_photos p where p.report_id = ${reports.id} and p.state = 'approved' order by p.sort_order limit 1)`,
+      photoId: sql<string | null>`(select p.id from report_photos p where p.report_id = ${reports.id} and p.state = 'approved' order by p.sort_order limit 1)`,
     })
     .from(reports)
     .innerJoin(categories, eq(categories.id, reports.categoryId))
@@ -152,6 +152,7 @@ function toOpen311Request(row: Row): Open311Value {
     zipcode: '',
     lat: row.lat,
     long: row.lon,
-    media_url: row.photoKey ? `${getEnv().FILO_PUBLIC_URL.replace(/\/+$/, '')}/api/files/${row.photoKey}` : '',
+    // Only a photo staff approved, at the address the citizen app shows it (reportPhotoUrl).
+    media_url: row.photoId ? `${getEnv().FILO_PUBLIC_URL.replace(/\/+$/, '')}/api/reports/photos/${row.photoId}` : '',
   }
 }

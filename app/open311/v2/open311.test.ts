@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { and, count, eq } from 'drizzle-orm'
-import { categories, reportEvents, reports } from '@/db/schema/reports'
+import { categories, reportEvents, reportPhotos, reports } from '@/db/schema/reports'
 import { open311Clients, open311Requests } from '@/db/schema/open311'
 import { auditLog, staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '@/lib/testing/test-database'
@@ -300,6 +300,22 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     const codes = (all.body as Array<Record<string, unknown>>).map((r) => r.service_request_id)
     expect(codes).toContain(code)
     for (const r of all.body as Array<Record<string, unknown>>) expect(['open', 'closed']).toContain(r.status)
+  })
+
+  it('media_url is a photo staff approved, never one still waiting for review', async () => {
+    const created = await post('requests.{fmt}', format, validPost({ description: 'Cestino rovesciato' }))
+    const code = String((created.body as Array<Record<string, unknown>>)[0]!.service_request_id)
+    const { db } = database.current()
+    const [report] = await db.select({ id: reports.id }).from(reports).where(eq(reports.publicCode, code))
+    const [photo] = await db
+      .insert(reportPhotos)
+      .values({ reportId: report!.id, fileKey: `test-${format}-${Date.now()}.jpg`, width: 10, height: 10, bytes: 100, state: 'pending' })
+      .returning({ id: reportPhotos.id })
+    const pending = await get(`requests/${code}.{fmt}`, format)
+    expect((pending.body as Array<Record<string, unknown>>)[0]!.media_url).toBe('')
+    await db.update(reportPhotos).set({ state: 'approved' }).where(eq(reportPhotos.id, photo!.id))
+    const approved = await get(`requests/${code}.{fmt}`, format)
+    expect(String((approved.body as Array<Record<string, unknown>>)[0]!.media_url)).toMatch(new RegExp(`^https?://[^/]+/api/reports/photos/${photo!.id}$`))
   })
 
   it('GET requests filters by status, service_code and dates, and service_request_id overrides them', async () => {
