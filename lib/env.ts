@@ -75,6 +75,14 @@ const envSchema = z.object({
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
     .pipe(z.string().refine((v) => v === '' || (/^https?:\/\/\S+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}')), 'deve essere un URL http(s) con {z}, {x} e {y}, oppure vuoto')),
   FILO_MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
+  /** Open311 jurisdiction_id; unset: the host of FILO_PUBLIC_URL without "www.". */
+  FILO_OPEN311_JURISDICTION_ID: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(z.string().regex(/^[A-Za-z0-9.-]{1,100}$/, 'deve essere un nome di dominio, ad esempio comune.esempio.it').optional()),
+  /** Open311 POSTs accepted per minute from one API key, and from one IP address. */
+  FILO_OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

@@ -54,6 +54,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'routing_rule.update': 'Regola di instradamento modificata',
   'routing_rule.delete': 'Regola di instradamento eliminata',
   'topic.restore': 'Argomento ripristinato',
+  'open311.key_issue': 'Chiave Open311 rilasciata',
+  'open311.key_revoke': 'Chiave Open311 revocata',
 }
 
 export function isAuditAction(value: unknown): value is AuditAction {

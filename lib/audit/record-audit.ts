@@ -55,6 +55,8 @@ export type AuditAction =
   | 'routing_rule.create'
   | 'routing_rule.update'
   | 'routing_rule.delete'
+  | 'open311.key_issue'
+  | 'open311.key_revoke'
 
 export type AuditInput = {
   action: AuditAction

@@ -24,6 +24,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           { href: '/admin/zone', label: 'Zone e aree di attesa' },
           { href: '/admin/argomenti', label: 'Argomenti' },
           { href: '/admin/personale', label: 'Personale' },
+          { href: '/admin/open311', label: 'Open311' },
           { href: '/admin/registro', label: 'Registro attività' },
         ]
       : []),
