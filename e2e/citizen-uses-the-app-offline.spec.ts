@@ -150,7 +150,7 @@ test.describe('the citizen uses the app offline', () => {
     ).toBe('image/png')
 
     // A page never opened: the offline page, at the address asked for.
-    for (const path of ['/eventi/mai-aperto', '/segnalazioni']) {
+    for (const path of ['/eventi/mai-aperto', '/pagina-mai-vista']) {
       await visitOffline(page, path)
       await expect(page).toHaveURL(new RegExp(`${path}$`))
       await expect(page.getByRole('heading', { level: 1, name: OFFLINE_TITLE })).toBeVisible()
