@@ -97,7 +97,7 @@ CREATE UNIQUE INDEX "canned_replies_shortcut" ON "canned_replies" USING btree ("
 CREATE UNIQUE INDEX "chat_messages_conversation_seq" ON "chat_messages" USING btree ("conversation_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "chat_messages_conversation_client" ON "chat_messages" USING btree ("conversation_id","client_id");--> statement-breakpoint
 CREATE INDEX "chat_messages_created_at" ON "chat_messages" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "conversations_citizen" ON "conversations" USING btree ("citizen_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "conversations_citizen" ON "conversations" USING btree ("citizen_id");--> statement-breakpoint
 CREATE INDEX "conversations_status_waiting" ON "conversations" USING btree ("status","waiting_since");--> statement-breakpoint
 CREATE INDEX "conversations_assignee" ON "conversations" USING btree ("assignee_id","status");--> statement-breakpoint
 CREATE INDEX "realtime_events_created_at" ON "realtime_events" USING btree ("created_at");

@@ -55,7 +55,8 @@ export const conversations = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('conversations_citizen').on(t.citizenId),
+    // One thread per citizen, as at a counter: a resolved chat is reopened by their next message.
+    uniqueIndex('conversations_citizen').on(t.citizenId),
     index('conversations_status_waiting').on(t.status, t.waitingSince),
     index('conversations_assignee').on(t.assigneeId, t.status),
   ],

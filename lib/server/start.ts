@@ -8,6 +8,7 @@ import { getAuthSecret } from '../auth/secret'
 import { registerHousekeeping } from '../jobs/housekeeping'
 import { registerNotifyJobs } from '../notify/notify-jobs'
 import { registerContentJobs } from '../content/content-jobs'
+import { registerChatJobs } from '../chat/chat-jobs'
 import { getProcessSender } from '../push/process-sender'
 import { startJobs, stopJobs } from '../jobs/boss'
 import { getLogger } from '../log'
@@ -57,6 +58,7 @@ export async function startServer(): Promise<void> {
     await registerNotifyJobs(boss, database.db, getProcessSender, { concurrency: env.FILO_PUSH_CONCURRENCY })
     // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
     await registerContentJobs(boss)
+    await registerChatJobs(boss)
     log.info({ url: env.FILO_PUBLIC_URL }, 'Filo started')
 
     const shutdown = async () => {
