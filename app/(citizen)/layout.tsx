@@ -3,6 +3,7 @@ import { connection } from 'next/server'
 import { NextIntlClientProvider } from 'next-intl'
 import { getMessages, getTranslations } from 'next-intl/server'
 import { AppServiceWorker } from '@/components/pwa/service-worker'
+import { ChatButton } from '@/components/chat/chat-button'
 import { getComune } from '@/lib/comune/get-comune'
 import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
 import { countUnread } from '@/lib/inbox/inbox'
@@ -61,6 +62,7 @@ export default async function CitizenLayout({ children }: { children: React.Reac
           {children}
         </main>
         <SiteFooter comune={comune} />
+        <ChatButton label={(messages.chat as Record<string, string> | undefined)?.button ?? 'Chat'} />
       </div>
     </NextIntlClientProvider>
   )
