@@ -247,6 +247,8 @@ describe('assignment and escalation', () => {
     await db.delete(staffChatSettings)
     await recordStaffHeartbeat(operator, now)
     await recordStaffHeartbeat(admin, now)
+    // Earlier tests left the operator holding several chats: a roomy limit for both.
+    await db.update(staffChatSettings).set({ maxOpenChats: 50 })
     await db.update(staffChatSettings).set({ lastAssignedAt: new Date(now.getTime() - 3_600_000) }).where(eq(staffChatSettings.staffId, admin.id))
     await db.update(staffChatSettings).set({ lastAssignedAt: new Date(now.getTime() - 60_000) }).where(eq(staffChatSettings.staffId, operator.id))
     const one = await sendCitizenMessage({ actor: await newCitizen(), input: text('uno'), now })
