@@ -93,9 +93,24 @@ const INFO = 0x1549a966
 const TIMECODE_SCALE = 0x2ad7b1
 const DURATION = 0x4489
 
+const CLUSTER = 0x1f43b675
+const CLUSTER_TIMECODE = 0xe7
+const BLOCK_GROUP = 0xa0
+const BLOCK = 0xa1
+const SIMPLE_BLOCK = 0xa3
+
+function readUint(bytes: Uint8Array, at: number, length: number): number {
+  let v = 0
+  for (let i = 0; i < length; i++) v = v * 256 + (bytes[at + i] ?? 0)
+  return v
+}
+
+/**
+ * Segment Info's Duration; when absent (browsers' MediaRecorder leaves it out), the latest
+ * block time found in the clusters, which is the clip's length to within one frame.
+ */
 function webmDuration(bytes: Uint8Array): number | null {
   const dv = view(bytes)
-  // Top level: the EBML header, then the Segment.
   let at = 0
   while (at < bytes.length) {
     const id = readVint(bytes, at, true)
@@ -103,43 +118,55 @@ function webmDuration(bytes: Uint8Array): number | null {
     const size = readVint(bytes, at + id.length, false)
     if (!size) return null
     const body = at + id.length + size.length
-    if (id.value === SEGMENT) {
-      const segmentEnd = size.value < 0 ? bytes.length : Math.min(bytes.length, body + size.value)
-      let inner = body
-      while (inner < segmentEnd) {
-        const cid = readVint(bytes, inner, true)
-        if (!cid) return null
-        const csize = readVint(bytes, inner + cid.length, false)
-        if (!csize || csize.value < 0) return null
-        const cbody = inner + cid.length + csize.length
-        if (cid.value === INFO) {
-          let scale = 1_000_000
-          let duration: number | null = null
-          let f = cbody
-          const infoEnd = Math.min(bytes.length, cbody + csize.value)
-          while (f < infoEnd) {
-            const fid = readVint(bytes, f, true)
-            if (!fid) break
-            const fsize = readVint(bytes, f + fid.length, false)
-            if (!fsize || fsize.value < 0) break
-            const fbody = f + fid.length + fsize.length
-            if (fid.value === TIMECODE_SCALE) {
-              let v = 0
-              for (let i = 0; i < fsize.value; i++) v = v * 256 + (bytes[fbody + i] ?? 0)
-              scale = v
-            } else if (fid.value === DURATION && fbody + fsize.value <= bytes.length) {
-              duration = fsize.value === 4 ? dv.getFloat32(fbody) : fsize.value === 8 ? dv.getFloat64(fbody) : null
-            }
-            f = fbody + fsize.value
-          }
-          return duration === null ? null : (duration * scale) / 1e9
-        }
-        inner = cbody + csize.value
-      }
-      return null
+    if (id.value !== SEGMENT) {
+      if (size.value < 0) return null
+      at = body + size.value
+      continue
     }
-    if (size.value < 0) return null
-    at = body + size.value
+    const segmentEnd = size.value < 0 ? bytes.length : Math.min(bytes.length, body + size.value)
+    let scale = 1_000_000
+    let duration: number | null = null
+    let clusterTime = 0
+    let latest = -1
+    let inner = body
+    while (inner < segmentEnd) {
+      const cid = readVint(bytes, inner, true)
+      if (!cid) break
+      const csize = readVint(bytes, inner + cid.length, false)
+      if (!csize) break
+      const cbody = inner + cid.length + csize.length
+      if (cid.value === CLUSTER || cid.value === BLOCK_GROUP) {
+        // Descend (their size may be unknown in a live recording).
+        inner = cbody
+        continue
+      }
+      if (csize.value < 0) break
+      if (cid.value === INFO) {
+        let f = cbody
+        const infoEnd = Math.min(bytes.length, cbody + csize.value)
+        while (f < infoEnd) {
+          const fid = readVint(bytes, f, true)
+          if (!fid) break
+          const fsize = readVint(bytes, f + fid.length, false)
+          if (!fsize || fsize.value < 0) break
+          const fbody = f + fid.length + fsize.length
+          if (fid.value === TIMECODE_SCALE) scale = readUint(bytes, fbody, fsize.value)
+          else if (fid.value === DURATION && fbody + fsize.value <= bytes.length)
+            duration = fsize.value === 4 ? dv.getFloat32(fbody) : fsize.value === 8 ? dv.getFloat64(fbody) : null
+          f = fbody + fsize.value
+        }
+        if (duration !== null) return (duration * scale) / 1e9
+      } else if (cid.value === CLUSTER_TIMECODE) {
+        clusterTime = readUint(bytes, cbody, csize.value)
+      } else if ((cid.value === SIMPLE_BLOCK || cid.value === BLOCK) && cbody + 4 <= bytes.length) {
+        const track = readVint(bytes, cbody, false)
+        if (track && cbody + track.length + 2 <= bytes.length) {
+          latest = Math.max(latest, clusterTime + dv.getInt16(cbody + track.length))
+        }
+      }
+      inner = cbody + csize.value
+    }
+    return latest >= 0 ? (latest * scale) / 1e9 : null
   }
   return null
 }
