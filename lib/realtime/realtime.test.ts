@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { and, eq, lte } from 'drizzle-orm'
 import { openDatabase, type Database } from '@/db/client'
+import { realtimeEvents } from '@/db/schema/realtime'
 import { setupTestDatabase } from '../testing/test-database'
 import type { RealtimeEvent } from './events-shared'
 import { getHub, RealtimeHub } from './hub'
@@ -132,6 +134,21 @@ describe('realtime channels', () => {
     await sub.ready
     expect(sink.events.map((e) => e.type)).toEqual(['reset'])
     expect(sink.cursors).toEqual(['120'])
+    sub.close()
+  })
+
+  it('a cursor older than the kept events is answered with a reset, then the rest', async () => {
+    const { db } = database.current()
+    await publishMany('test:f', 5)
+    await db.delete(realtimeEvents).where(and(eq(realtimeEvents.channel, 'test:f'), lte(realtimeEvents.seq, 3)))
+    const sink = collect()
+    const sub = openSubscription({ db, hub: await getHub(), channels: [{ channel: 'test:f', cursor: 1 }], send: sink.send })
+    await sub.ready
+    expect(sink.events.map((e) => [e.type, e.seq ?? null])).toEqual([
+      ['reset', null],
+      ['message', 4],
+      ['message', 5],
+    ])
     sub.close()
   })
 

@@ -121,7 +121,19 @@ export function openSubscription(options: {
           cursors[i] = last
           send({ channel: spec.channel, type: 'reset', data: {} }, formatCursor(cursors))
         } else {
-          cursors[i] = spec.cursor
+          const [oldest] = await db
+            .select({ seq: realtimeEvents.seq })
+            .from(realtimeEvents)
+            .where(and(eq(realtimeEvents.channel, spec.channel), gt(realtimeEvents.seq, spec.cursor)))
+            .orderBy(asc(realtimeEvents.seq))
+            .limit(1)
+          if (oldest && Number(oldest.seq) > spec.cursor + 1) {
+            // What was missed has been pruned: the client reloads rather than miss it silently.
+            cursors[i] = Number(oldest.seq) - 1
+            send({ channel: spec.channel, type: 'reset', data: {} }, formatCursor(cursors))
+          } else {
+            cursors[i] = spec.cursor
+          }
           await catchUp(i)
         }
       }
