@@ -308,3 +308,15 @@ describe('assignment and escalation', () => {
     expect(m!.mentions).toEqual([admin.id])
   })
 })
+
+describe('inbox counts', () => {
+  it('counts views and unread chats for an operator and for office staff', async () => {
+    const citizen = await newCitizen()
+    await sendCitizenMessage({ actor: citizen, input: text('conta anche me'), now: MONDAY_9 })
+    const counts = await (await import('./list-inbox')).countInbox(operator)
+    expect(counts.views.unassigned).toBeGreaterThan(0)
+    expect(counts.unread).toBeGreaterThan(0)
+    const officeCounts = await (await import('./list-inbox')).countInbox(office)
+    expect(officeCounts.views.office).toBeGreaterThanOrEqual(0)
+  })
+})

@@ -49,9 +49,9 @@ export async function listInbox(
       waitingSince: conversations.waitingSince,
       escalatedAt: conversations.escalatedAt,
       snoozedUntil: conversations.snoozedUntil,
-      unread: sql<number>`(select count(*)::int from chat_messages m where m.conversation_id = ${conversations.id} and m.author_type = 'citizen' and m.seq > ${conversations.staffReadSeq})`,
+      unread: sql<number>`(select count(*)::int from chat_messages m where m.conversation_id = conversations.id and m.author_type = 'citizen' and m.seq > conversations.staff_read_seq)`,
       preview: sql<string | null>`(select case m.kind when 'text' then m.body when 'image' then '📷 Foto' when 'video' then '🎬 Video' when 'location' then '📍 Posizione' else m.body end
-        from chat_messages m where m.conversation_id = ${conversations.id} and m.kind <> 'note' order by m.seq desc limit 1)`,
+        from chat_messages m where m.conversation_id = conversations.id and m.kind <> 'note' order by m.seq desc limit 1)`,
     })
     .from(conversations)
     .leftJoin(offices, eq(offices.id, conversations.officeId))
@@ -93,8 +93,8 @@ export async function countInbox(actor: StaffActor): Promise<{ views: Record<Inb
   const [row] = await db
     .select({
       ...columns,
-      unread: sql<number>`count(*) filter (where exists (select 1 from chat_messages m where m.conversation_id = ${conversations.id} and m.author_type = 'citizen' and m.seq > ${conversations.staffReadSeq}) and ${conversations.status} <> 'resolved')::int`,
-      escalated: sql<number>`count(*) filter (where ${conversations.escalatedAt} is not null and ${conversations.status} = 'open')::int`,
+      unread: sql<number>`count(*) filter (where exists (select 1 from chat_messages m where m.conversation_id = conversations.id and m.author_type = 'citizen' and m.seq > conversations.staff_read_seq) and conversations.status <> 'resolved')::int`,
+      escalated: sql<number>`count(*) filter (where conversations.escalated_at is not null and conversations.status = 'open')::int`,
     })
     .from(conversations)
     .where(and(sql`${conversations.lastMessageAt} is not null`, staffScope(actor)))

@@ -34,7 +34,7 @@ export async function listOnlineStaff(db: DbOrTx, now = new Date()): Promise<Onl
       officeId: staffUsers.officeId,
       max: staffChatSettings.maxOpenChats,
       lastAssignedAt: staffChatSettings.lastAssignedAt,
-      open: sql<number>`(select count(*)::int from conversations c where c.assignee_id = ${staffUsers.id} and c.status in ('open', 'pending'))`,
+      open: sql<number>`(select count(*)::int from conversations c where c.assignee_id = staff_users.id and c.status in ('open', 'pending'))`,
     })
     .from(staffUsers)
     .innerJoin(staffChatSettings, eq(staffChatSettings.staffId, staffUsers.id))
