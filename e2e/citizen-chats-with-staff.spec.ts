@@ -47,7 +47,7 @@ test.describe('citizen chats with staff', () => {
     await expectNoAxeViolations(staff, { label: 'console conversation at 360 px' })
 
     // Staff reply appears live for the citizen, with a read receipt back for staff.
-    await staff.getByLabel(/^Risposta/).fill('Ciao! Puoi mandarmi una foto e la posizione?')
+    await staff.getByRole('textbox', { name: /^Risposta/ }).fill('Ciao! Puoi mandarmi una foto e la posizione?')
     await staff.getByRole('button', { name: 'Invia', exact: true }).click()
     await expect(citizen.getByText('Ciao! Puoi mandarmi una foto e la posizione?')).toBeVisible()
     await expect(staff.getByTestId('staff-message-state').last()).toHaveText(/Letto/)
@@ -63,7 +63,7 @@ test.describe('citizen chats with staff', () => {
     // The citizen's connection drops: the banner says so, and a message written meanwhile waits.
     await citizen.context().setOffline(true)
     await citizen.evaluate(() => window.dispatchEvent(new Event('offline')))
-    await staff.getByLabel(/^Risposta/).fill('Ti scrivo mentre sei senza rete')
+    await staff.getByRole('textbox', { name: /^Risposta/ }).fill('Ti scrivo mentre sei senza rete')
     await staff.getByRole('button', { name: 'Invia', exact: true }).click()
     await citizen.getByLabel('Il tuo messaggio').fill('Scritto senza rete')
     await citizen.getByRole('button', { name: 'Invia', exact: true }).click()
@@ -78,20 +78,20 @@ test.describe('citizen chats with staff', () => {
     await expect(citizen.getByText(/Connessione persa/)).toBeHidden({ timeout: 20_000 })
     await expect(staff.getByRole('list', { name: 'Messaggi' }).getByText('Scritto senza rete')).toHaveCount(1, { timeout: 20_000 })
     await expect(citizen.getByText('Scritto senza rete')).toHaveCount(1)
-    await staff.getByLabel(/^Risposta/).fill('Perfetto, grazie!')
+    await staff.getByRole('textbox', { name: /^Risposta/ }).fill('Perfetto, grazie!')
     await staff.getByRole('button', { name: 'Invia', exact: true }).click()
     await expect(citizen.getByText('Perfetto, grazie!')).toHaveCount(1)
     await expect(citizen.getByText(first)).toHaveCount(1)
 
     // A private note never reaches the citizen; a canned reply comes with "/".
     await staff.getByLabel('Nota privata (solo colleghi, @nome per avvisare)').check()
-    await staff.getByLabel(/^Nota privata/).fill('Da girare ai Lavori pubblici @giulia')
+    await staff.getByRole('textbox', { name: /^Nota privata/ }).fill('Da girare ai Lavori pubblici @giulia')
     await staff.getByRole('button', { name: 'Salva nota' }).click()
     await expect(staff.getByRole('list', { name: 'Messaggi' })).toContainText('Da girare ai Lavori pubblici')
     await staff.getByLabel('Risposta al cittadino').check()
-    await staff.getByLabel(/^Risposta/).fill('/graz')
+    await staff.getByRole('textbox', { name: /^Risposta/ }).fill('/graz')
     await staff.getByRole('button', { name: /\/grazie/ }).click()
-    await expect(staff.getByLabel(/^Risposta/)).toHaveValue(/Grazie a te!/)
+    await expect(staff.getByRole('textbox', { name: /^Risposta/ })).toHaveValue(/Grazie a te!/)
     await staff.getByRole('button', { name: 'Invia', exact: true }).click()
     await expect(citizen.getByText(/Grazie a te!/)).toBeVisible()
     await expect(citizen.getByText('Da girare ai Lavori pubblici')).toHaveCount(0)
