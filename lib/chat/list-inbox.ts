@@ -51,7 +51,7 @@ export async function listInbox(
       snoozedUntil: conversations.snoozedUntil,
       unread: sql<number>`(select count(*)::int from chat_messages m where m.conversation_id = conversations.id and m.author_type = 'citizen' and m.seq > conversations.staff_read_seq)`,
       preview: sql<string | null>`(select case m.kind when 'text' then m.body when 'image' then '📷 Foto' when 'video' then '🎬 Video' when 'location' then '📍 Posizione' else m.body end
-        from chat_messages m where m.conversation_id = conversations.id and m.kind <> 'note' order by m.seq desc limit 1)`,
+        from chat_messages m where m.conversation_id = conversations.id and m.kind not in ('note', 'auto_reply') order by m.seq desc limit 1)`,
     })
     .from(conversations)
     .leftJoin(offices, eq(offices.id, conversations.officeId))
