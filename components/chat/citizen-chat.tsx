@@ -98,6 +98,8 @@ export function CitizenChat({
   const [busy, setBusy] = useState<string | null>(null)
   const maxSeq = useRef(0)
   const flushing = useRef(false)
+  const again = useRef(false)
+  const flushRef = useRef<() => Promise<void>>(async () => {})
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const lastTypingSent = useRef(0)
   const listEnd = useRef<HTMLDivElement>(null)
@@ -146,8 +148,13 @@ export function CitizenChat({
   }, [merge, markRead])
 
   const flush = useCallback(async () => {
-    if (flushing.current) return
+    if (flushing.current) {
+      // Asked again while busy (a new message): one more round when this one ends.
+      again.current = true
+      return
+    }
     flushing.current = true
+    again.current = false
     try {
       for (const item of loadOutbox()) {
         if (item.error) continue
@@ -183,8 +190,13 @@ export function CitizenChat({
       void fetchQueue()
     } finally {
       flushing.current = false
+      if (again.current) setTimeout(() => void flushRef.current(), 0)
     }
   }, [fetchNew, fetchQueue, s.failed, s.throttled])
+
+  useEffect(() => {
+    flushRef.current = flush
+  }, [flush])
 
   // First paint: the page, then the stream from the page's cursor; the outbox left from before.
   useEffect(() => {

@@ -11,6 +11,8 @@ import type { CitizenActor } from '../citizens/actor'
 import { setupTestDatabase } from '../testing/test-database'
 import { readChatAttachment } from './read-attachment'
 import { saveChatAttachment } from './save-attachment'
+import { listMessagesForCitizen } from './list-messages'
+import { sendCitizenMessage } from './send-citizen-message'
 import { tinyMp4 } from './video-fixtures'
 
 // Chat files go to a throwaway folder (read through lib/env on first use).
@@ -48,6 +50,22 @@ describe('chat attachments', () => {
     await expect(readChatAttachment(bob, saved.id)).rejects.toMatchObject({ code: 'not_found' })
     await expect(readChatAttachment(office, saved.id)).rejects.toMatchObject({ code: 'not_found' })
     await expect(readChatAttachment(null, saved.id)).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('a photo goes out as a message once; the same upload cannot be attached twice', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ff0000' } }).png().toBuffer()
+    const saved = await saveChatAttachment({ actor: alice, bytes: new Uint8Array(png) })
+    const sent = await sendCitizenMessage({ actor: alice, input: { clientId: 'photo-00001', kind: 'image', body: '', attachmentId: saved.id } })
+    expect(sent.duplicate).toBe(false)
+    const page = await listMessagesForCitizen(alice)
+    expect(page.messages.find((m) => m.id === sent.messageId)?.attachment).toMatchObject({ url: `/api/chat/attachments/${saved.id}`, contentType: 'image/jpeg', width: 8, height: 8 })
+    await expect(
+      sendCitizenMessage({ actor: alice, input: { clientId: 'photo-00002', kind: 'image', body: '', attachmentId: saved.id } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' })
+    // Someone else's upload cannot be attached either.
+    await expect(
+      sendCitizenMessage({ actor: bob, input: { clientId: 'photo-00003', kind: 'image', body: '', attachmentId: saved.id } }),
+    ).rejects.toMatchObject({ code: 'invalid_input' })
   })
 
   it('checks the type by content, and the clip length from its headers', async () => {

@@ -56,7 +56,7 @@ export async function sendCitizenMessage({
 
     if (input.attachmentId) {
       const [attachment] = await tx
-        .select({ contentType: chatAttachments.contentType, used: sql<boolean>`exists (select 1 from chat_messages m where m.attachment_id = ${chatAttachments.id})` })
+        .select({ contentType: chatAttachments.contentType, used: sql<boolean>`exists (select 1 from chat_messages m where m.attachment_id = chat_attachments.id)` })
         .from(chatAttachments)
         .where(and(eq(chatAttachments.id, input.attachmentId), eq(chatAttachments.conversationId, conversation.id)))
       const expected = input.kind === 'image' ? 'image/' : 'video/'
