@@ -69,12 +69,22 @@ export function useLiveStream(url: string | null, initialCursor: string | null, 
         open()
       }
     }
+    // The device says it lost the network: a stream that looks open is a dead one; close it
+    // now (the banner follows) and keep trying, so nothing waits on a socket timeout.
+    const offline = () => {
+      source?.close()
+      clearTimeout(retry)
+      markDown()
+      retry = setTimeout(open, 5000)
+    }
     window.addEventListener('online', online)
+    window.addEventListener('offline', offline)
     return () => {
       stopped = true
       clearTimeout(retry)
       clearTimeout(bannerTimer)
       window.removeEventListener('online', online)
+      window.removeEventListener('offline', offline)
       source?.close()
     }
   }, [url, initialCursor])
