@@ -249,7 +249,7 @@ export function CitizenChat({
     },
     [fetchNew, fetchQueue],
   )
-  const { down } = useLiveStream(cursor === null ? null : '/api/chat/stream', cursor, onEvent)
+  const { down } = useLiveStream(cursor === null ? null : '/api/chat/stream', cursor, onEvent, fetchNew)
 
   useEffect(() => {
     listEnd.current?.scrollIntoView({ block: 'end' })

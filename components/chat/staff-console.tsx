@@ -200,7 +200,7 @@ export function StaffConsole({
 
   const streamUrl = cursor === null ? null : conversationId ? `/api/chat/staff/stream?conversation=${conversationId}` : '/api/chat/staff/stream'
   // Streams from the snapshots' positions: "inbox.conversation".
-  const { down } = useLiveStream(streamUrl, cursor, onEvent)
+  const { down } = useLiveStream(streamUrl, cursor, onEvent, fetchNew)
 
   // Tab badge with the chats waiting to be read.
   useEffect(() => {

@@ -12,12 +12,20 @@ const BANNER_AFTER_MS = 3000
  * when the browser closes the stream for good (an error status), a new one starts from the
  * last id seen. `down` turns true when the stream has been away for a few seconds.
  */
-export function useLiveStream(url: string | null, initialCursor: string | null, onEvent: (event: LiveEvent) => void): { down: boolean } {
+export function useLiveStream(
+  url: string | null,
+  initialCursor: string | null,
+  onEvent: (event: LiveEvent) => void,
+  /** Each time the stream (re)opens: a fetch that failed while the network was down is done again. */
+  onOpen?: () => void,
+): { down: boolean } {
   const [down, setDown] = useState(false)
   const handler = useRef(onEvent)
+  const opened = useRef(onOpen)
   useEffect(() => {
     handler.current = onEvent
-  }, [onEvent])
+    opened.current = onOpen
+  }, [onEvent, onOpen])
 
   useEffect(() => {
     if (!url) return
@@ -43,6 +51,7 @@ export function useLiveStream(url: string | null, initialCursor: string | null, 
       source.onopen = () => {
         attempts = 0
         markUp()
+        opened.current?.()
       }
       source.onmessage = (message) => {
         if (message.lastEventId) lastId = message.lastEventId
