@@ -7,6 +7,7 @@ import type { RealtimeEvent } from './events-shared'
 import { getHub, RealtimeHub } from './hub'
 import { publish, publishEphemeral } from './publish'
 import { openSubscription } from './subscription'
+import { sseResponse } from './sse-response'
 
 const database = setupTestDatabase()
 const extra: Array<{ close(): Promise<void> }> = []
@@ -150,6 +151,27 @@ describe('realtime channels', () => {
       ['message', 5],
     ])
     sub.close()
+  })
+
+  it('the SSE response resumes from Last-Event-ID and writes each event with its id', async () => {
+    await publishMany('test:g', 4)
+    const controller = new AbortController()
+    const request = new Request('http://filo.test/stream', { headers: { 'last-event-id': '2' }, signal: controller.signal })
+    const response = await sseResponse({ request, channels: [{ channel: 'test:g' }] })
+    expect(response.headers.get('content-type')).toContain('text/event-stream')
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const read = async (until: string) => {
+      while (!text.includes(until)) text += decoder.decode((await reader.read()).value)
+    }
+    await read('id: 4\n')
+    await database.current().db.transaction((tx) => publish(tx, 'test:g', 'later'))
+    await read('id: 5\n')
+    controller.abort()
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))
+    expect(ids).toEqual([3, 4, 5])
+    expect(text).toContain('"type":"later"')
   })
 
   it('another server process on the same database sees the same events (PostgreSQL)', async () => {
