@@ -46,7 +46,8 @@ export default async function CitizenLayout({ children }: { children: React.Reac
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
     <NextIntlClientProvider messages={{ errors: messages.errors ?? {} }}>
-      <div className="flex min-h-dvh flex-col">
+      {/* Bottom room so the floating chat button never covers the end of the page. */}
+      <div className="flex min-h-dvh flex-col pb-20">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
