@@ -23,7 +23,8 @@ export type ChatFigures = {
 export async function getChatFigures(actor: StaffActor, days = 30, now = new Date()): Promise<ChatFigures> {
   assertChatStaff(actor)
   const db = await getDb()
-  const since = new Date(now.getTime() - days * 86_400_000)
+  // As text: postgres.js does not take Date parameters in raw SQL.
+  const since = sql`${new Date(now.getTime() - days * 86_400_000).toISOString()}::timestamptz`
   const [totals] = await queryRows<{ conversations: number; messages: number; frt50: number | null; frt90: number | null }>(
     db,
     sql`select

@@ -320,3 +320,19 @@ describe('inbox counts', () => {
     expect(officeCounts.views.office).toBeGreaterThanOrEqual(0)
   })
 })
+
+describe('dashboard figures', () => {
+  it('reports volume and first-response times from the messages', async () => {
+    const { getChatFigures } = await import('./chat-figures')
+    const now = new Date()
+    const sent = await sendCitizenMessage({ actor: await newCitizen(), input: text('quanto ci mettete?'), now: new Date(now.getTime() - 120_000) })
+    await sendStaffMessage({ actor: operator, conversationId: sent.conversationId, input: text('Due minuti!'), now })
+    await setConversationStatus({ actor: operator, conversationId: sent.conversationId, change: { kind: 'resolve' }, now })
+    const figures = await getChatFigures(operator, 30, new Date(now.getTime() + 1000))
+    expect(figures.messages).toBeGreaterThan(0)
+    expect(figures.firstResponseMedian).not.toBeNull()
+    expect(figures.resolutionMedian).not.toBeNull()
+    expect(figures.byHour.reduce((a, b) => a + b, 0)).toBe(figures.messages)
+    expect(figures.byDay.length).toBeGreaterThan(0)
+  })
+})
