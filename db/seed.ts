@@ -1,3 +1,4 @@
+import { seedChat } from './seed-chat'
 import { eq, sql } from 'drizzle-orm'
 import { hashPassword, verifyPassword } from '../lib/auth/password'
 import type { Db } from './client'
@@ -202,6 +203,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
         { alertId: pastAlert.id, identifier: `${identifier}.2`, msgType: 'Cancel', sent: pastAlert.endedAt!, snapshot: { ...pastAlert } },
       ])
     }
+
+    await seedChat(tx, now)
   })
 
   return { created }

@@ -14,9 +14,24 @@ import { expect, test } from './fixtures/test'
 
 /** Links of the "Area riservata" navigation for each role (staff area contract). */
 const navLinks: Record<Role, string[]> = {
-  admin: ['Bacheca', 'Allerte', 'Notizie', 'Eventi', 'Invii', 'Uffici', 'Argomenti', 'Personale', 'Registro attività'],
-  operator: ['Bacheca', 'Notizie', 'Eventi', 'Invii', 'Uffici'],
-  office: ['Bacheca', 'Uffici'],
+  admin: [
+    'Bacheca',
+    'Segnalazioni',
+    'Chat',
+    'Allerte',
+    'Notizie',
+    'Eventi',
+    'Campagne',
+    'Invii',
+    'Uffici',
+    'Zone e aree di attesa',
+    'Argomenti',
+    'Personale',
+    'Open311',
+    'Registro attività',
+  ],
+  operator: ['Bacheca', 'Segnalazioni', 'Chat', 'Notizie', 'Eventi', 'Campagne', 'Invii', 'Uffici'],
+  office: ['Bacheca', 'Segnalazioni', 'Chat', 'Uffici'],
   civil_protection: ['Bacheca', 'Allerte', 'Invii'],
 }
 

@@ -83,6 +83,37 @@ const envSchema = z.object({
     .pipe(z.string().regex(/^[A-Za-z0-9.-]{1,100}$/, 'deve essere un nome di dominio, ad esempio comune.esempio.it').optional()),
   /** Open311 POSTs accepted per minute from one API key, and from one IP address. */
   FILO_OPEN311_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Chat opening hours: {"weeklyHours":{"1":[["08:30","13:00"]],…},"closedDays":["YYYY-MM-DD"]} (Europe/Rome). */
+  FILO_CHAT_HOURS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined
+      try {
+        return JSON.parse(v) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'deve essere JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(
+      z
+        .object({
+          weeklyHours: z.record(
+            z.enum(['1', '2', '3', '4', '5', '6', '7']),
+            z.array(z.tuple([z.string().regex(/^\d{1,2}:\d{2}$/), z.string().regex(/^\d{1,2}:\d{2}$/)])),
+          ),
+          closedDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+        }, { message: 'deve essere {"weeklyHours":{"1":[["08:30","13:00"]]},"closedDays":[]}' })
+        .optional(),
+    ),
+  FILO_CHAT_MAX_VIDEO_MB: z.coerce.number().min(1).max(500).default(16),
+  FILO_CHAT_MAX_VIDEO_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  FILO_CHAT_MAX_IMAGE_MB: z.coerce.number().min(1).max(100).default(15),
+  /** Minutes an unassigned chat may wait before it is escalated. */
+  FILO_CHAT_ESCALATE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Messages one citizen may send per minute before being slowed down. */
+  FILO_CHAT_MAX_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
 })
   .refine((env) => Boolean(env.VAPID_PUBLIC_KEY) === Boolean(env.VAPID_PRIVATE_KEY), {
     path: ['VAPID_PRIVATE_KEY'],

@@ -3,6 +3,7 @@ import { connection } from 'next/server'
 import { NextIntlClientProvider } from 'next-intl'
 import { getMessages, getTranslations } from 'next-intl/server'
 import { AppServiceWorker } from '@/components/pwa/service-worker'
+import { ChatButton } from '@/components/chat/chat-button'
 import { getComune } from '@/lib/comune/get-comune'
 import { SiteFooter } from './_components/site-footer'
 import { SiteHeader } from './_components/site-header'
@@ -43,7 +44,8 @@ export default async function CitizenLayout({ children }: { children: React.Reac
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
     <NextIntlClientProvider messages={{ errors: messages.errors ?? {} }}>
-      <div className="flex min-h-dvh flex-col">
+      {/* Bottom room so the floating chat button never covers the end of the page. */}
+      <div className="flex min-h-dvh flex-col pb-20">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
@@ -58,6 +60,7 @@ export default async function CitizenLayout({ children }: { children: React.Reac
           {children}
         </main>
         <SiteFooter comune={comune} />
+        <ChatButton label={(messages.chat as Record<string, string> | undefined)?.button ?? 'Chat'} />
       </div>
     </NextIntlClientProvider>
   )

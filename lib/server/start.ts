@@ -11,6 +11,7 @@ import { registerNotifyJobs } from '../notify/notify-jobs'
 import { registerContentJobs } from '../content/content-jobs'
 import { registerCampaignJobs } from '../campaigns/send-campaign'
 import { registerDigestJobs } from '../digest/weekly-digest'
+import { registerChatJobs } from '../chat/chat-jobs'
 import { getProcessSender } from '../push/process-sender'
 import { startJobs, stopJobs } from '../jobs/boss'
 import { getLogger } from '../log'
@@ -81,6 +82,7 @@ export async function registerJobs(boss: PgBoss, db: Db, pushConcurrency: number
   await registerContentJobs(boss)
   await registerCampaignJobs(boss)
   await registerDigestJobs(boss, getEnv().FILO_DIGEST_CRON)
+  await registerChatJobs(boss)
 }
 
 /** The same queue runner with `work` disabled: queues, schedules and sends still happen. */

@@ -9,6 +9,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/admin', label: 'Bacheca' },
     ...(actor.role !== 'civil_protection' ? [{ href: '/admin/segnalazioni', label: 'Segnalazioni' }] : []),
+    ...(actor.role !== 'civil_protection' ? [{ href: '/admin/chat', label: 'Chat' }] : []),
     ...(actor.role === 'admin' || actor.role === 'civil_protection' ? [{ href: '/admin/allerte', label: 'Allerte' }] : []),
     ...(actor.role === 'admin' || actor.role === 'operator'
       ? [

@@ -1,0 +1,24 @@
+// POST /api/chat/attachments[?conversation=id] – a photo or short clip (raw body) for the citizen's chat, or for staff in a conversation
+import { getCurrentStaff } from '@/lib/auth/current-staff'
+import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
+import { maxUploadBytes, saveChatAttachment } from '@/lib/chat/save-attachment'
+import { AppError } from '@/lib/errors'
+import { errorResponse } from '@/lib/http/respond'
+import { assertSameOrigin, readBodyAtMost } from '@/lib/http/same-origin'
+
+export const dynamic = 'force-dynamic'
+
+export async function POST(request: Request) {
+  try {
+    assertSameOrigin(request)
+    const conversationId = new URL(request.url).searchParams.get('conversation')
+    const actor = conversationId ? await getCurrentStaff() : await getCurrentCitizen()
+    if (!actor) throw new AppError('unauthenticated', 'Apri di nuovo la chat e riprova.')
+    const limitMb = Math.round(maxUploadBytes() / 1024 / 1024)
+    const bytes = await readBodyAtMost(request, maxUploadBytes(), `Il file è troppo grande: al massimo ${limitMb} MB.`)
+    const saved = await saveChatAttachment({ actor, conversationId: conversationId ?? undefined, bytes })
+    return Response.json(saved, { status: 201 })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}

@@ -1,0 +1,600 @@
+'use client'
+
+import Link from 'next/link'
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react'
+import { inboxViewLabels, inboxViews, type ChatMessageView, type InboxItem, type InboxView } from '@/lib/chat/schemas'
+import { MessageBody } from './message-body'
+import { useLiveStream, type LiveEvent } from './use-live-stream'
+
+type Counts = { views: Record<InboxView, number>; unread: number; escalated: number }
+type Directory = { colleagues: Array<{ id: string; name: string; officeId: number | null; online: boolean }>; offices: Array<{ id: number; name: string }> }
+type Preferences = { soundEnabled: boolean; badgeEnabled: boolean; maxOpenChats: number }
+type Activity = { since: string; locale: string; topics: string[] } | null
+type FormResult = { ok: boolean; message: string }
+type Pending = { clientId: string; kind: 'text' | 'note'; body: string; error?: string }
+
+const timeFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
+const statusLabels = { open: 'Aperta', pending: 'In attesa di apertura', snoozed: 'Posticipata', resolved: 'Risolta' } as const
+
+function beep() {
+  try {
+    const context = new AudioContext()
+    const oscillator = context.createOscillator()
+    const gain = context.createGain()
+    oscillator.frequency.value = 880
+    gain.gain.value = 0.08
+    oscillator.connect(gain).connect(context.destination)
+    oscillator.start()
+    oscillator.stop(context.currentTime + 0.18)
+  } catch {
+    // no audio on this device
+  }
+}
+
+/**
+ * The team console: inbox views with live counts, the open conversation with replies, private
+ * notes (@mentions), canned replies after "/", attachments, typing and read receipts, and the
+ * citizen's other activity. One column on a phone, three on a desk.
+ */
+export function StaffConsole({
+  me,
+  view,
+  officeFilter,
+  conversationId,
+  directory,
+  canned,
+  preferences: initialPreferences,
+  activity,
+  assignAction,
+  statusAction,
+  preferencesAction,
+}: {
+  me: { id: string; name: string }
+  view: InboxView
+  officeFilter: number | null
+  conversationId: string | null
+  directory: Directory
+  canned: Array<{ shortcut: string; body: string }>
+  preferences: Preferences
+  activity: Activity
+  assignAction: (conversationId: string, target: string) => Promise<FormResult>
+  statusAction: (conversationId: string, change: 'resolve' | 'reopen' | 'snooze', until?: string) => Promise<FormResult>
+  preferencesAction: (input: Preferences) => Promise<FormResult>
+}) {
+  const router = useRouter()
+  const [items, setItems] = useState<InboxItem[]>([])
+  const [counts, setCounts] = useState<Counts | null>(null)
+  const [current, setCurrent] = useState<InboxItem | null>(null)
+  const [messages, setMessages] = useState<ChatMessageView[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [readByCitizen, setReadByCitizen] = useState(0)
+  const [pending, setPending] = useState<Pending[]>([])
+  const [draft, setDraft] = useState('')
+  const [mode, setMode] = useState<'text' | 'note'>('text')
+  const [typing, setTyping] = useState(false)
+  const [feedback, setFeedback] = useState<{ ok: boolean; message: string } | null>(null)
+  const [preferences, setPreferences] = useState(initialPreferences)
+  const [assignTarget, setAssignTarget] = useState('round-robin')
+  const [snoozeUntil, setSnoozeUntil] = useState('')
+  const [cannedIndex, setCannedIndex] = useState(0)
+  const [isPending, startTransition] = useTransition()
+  const maxSeq = useRef(0)
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const lastTyping = useRef(0)
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const prefs = useRef(preferences)
+  useEffect(() => {
+    prefs.current = preferences
+  }, [preferences])
+
+  const viewHref = (v: InboxView, c?: string | null) => {
+    const params = new URLSearchParams({ vista: v })
+    if (officeFilter !== null && v === 'office') params.set('ufficio', String(officeFilter))
+    if (c) params.set('c', c)
+    return `/admin/chat?${params}`
+  }
+
+  const loadInbox = useCallback(async (): Promise<number | null> => {
+    const params = new URLSearchParams({ view })
+    if (officeFilter !== null) params.set('office', String(officeFilter))
+    const response = await fetch(`/api/chat/staff/inbox?${params}`, { cache: 'no-store' }).catch(() => null)
+    if (!response?.ok) return null
+    const data = (await response.json()) as { items: InboxItem[]; counts: Counts; cursor: number }
+    setItems(data.items)
+    setCounts(data.counts)
+    if (conversationId) {
+      const found = data.items.find((i) => i.id === conversationId)
+      if (found) setCurrent(found)
+      else {
+        const single = await fetch(`/api/chat/staff/inbox?view=${view}&conversation=${conversationId}`, { cache: 'no-store' }).catch(() => null)
+        if (single?.ok) setCurrent(((await single.json()) as { items: InboxItem[] }).items[0] ?? null)
+      }
+    }
+    return data.cursor
+  }, [view, officeFilter, conversationId])
+
+  const markRead = useCallback(() => {
+    if (!conversationId || document.visibilityState !== 'visible' || maxSeq.current === 0) return
+    void fetch(`/api/chat/staff/conversations/${conversationId}/read`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ upTo: maxSeq.current }),
+    }).catch(() => {})
+  }, [conversationId])
+
+  const merge = useCallback((incoming: ChatMessageView[]) => {
+    if (incoming.length === 0) return
+    setMessages((old) => {
+      const byId = new Map(old.map((m) => [m.id, m]))
+      for (const m of incoming) byId.set(m.id, m)
+      return [...byId.values()].sort((a, b) => a.seq - b.seq)
+    })
+    for (const m of incoming) maxSeq.current = Math.max(maxSeq.current, m.seq)
+    const done = new Set(incoming.map((m) => m.clientId))
+    setPending((p) => p.filter((x) => !done.has(x.clientId)))
+  }, [])
+
+  const fetchNew = useCallback(async () => {
+    if (!conversationId) return
+    const response = await fetch(`/api/chat/staff/conversations/${conversationId}/messages?after=${maxSeq.current}`, { cache: 'no-store' }).catch(() => null)
+    if (!response?.ok) return
+    const page = (await response.json()) as { messages: ChatMessageView[]; readByOther: number }
+    merge(page.messages)
+    setReadByCitizen((r) => Math.max(r, page.readByOther))
+    markRead()
+  }, [conversationId, merge, markRead])
+
+  // The page, then the stream from its cursor (inbox channel from now, conversation from the page).
+  useEffect(() => {
+    let cancelled = false
+    // The page keys this component by view and conversation: it starts empty for each.
+    void (async () => {
+      const inboxSeq = (await loadInbox()) ?? 0
+      if (!conversationId) {
+        if (!cancelled) setCursor(String(inboxSeq))
+        return
+      }
+      const response = await fetch(`/api/chat/staff/conversations/${conversationId}/messages`, { cache: 'no-store' }).catch(() => null)
+      if (!response?.ok || cancelled) return
+      const page = (await response.json()) as { messages: ChatMessageView[]; cursor: number; readByOther: number }
+      merge(page.messages)
+      setReadByCitizen(page.readByOther)
+      setCursor(`${inboxSeq}.${page.cursor}`)
+      markRead()
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [conversationId, loadInbox, merge, markRead])
+
+  const refreshInbox = useCallback(() => {
+    clearTimeout(refreshTimer.current)
+    refreshTimer.current = setTimeout(() => void loadInbox(), 250)
+  }, [loadInbox])
+
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.channel === 'chat-inbox') {
+        refreshInbox()
+        const mentioned = Array.isArray(event.mentioned) && (event.mentioned as string[]).includes(me.id)
+        if ((event.reason === 'new' || event.reason === 'escalated' || mentioned) && prefs.current.soundEnabled) beep()
+        if (mentioned) setFeedback({ ok: true, message: 'Ti hanno menzionato in una nota.' })
+        return
+      }
+      if (event.type === 'message') {
+        setTyping(false)
+        void fetchNew()
+      } else if (event.type === 'read' && event.by === 'citizen') setReadByCitizen((r) => Math.max(r, Number(event.upTo ?? 0)))
+      else if (event.type === 'typing' && event.by === 'citizen') {
+        setTyping(true)
+        clearTimeout(typingTimer.current)
+        typingTimer.current = setTimeout(() => setTyping(false), 4000)
+      } else if (event.type === 'reset') {
+        maxSeq.current = 0
+        void fetchNew()
+      }
+    },
+    [fetchNew, refreshInbox, me.id],
+  )
+
+  const streamUrl = cursor === null ? null : conversationId ? `/api/chat/staff/stream?conversation=${conversationId}` : '/api/chat/staff/stream'
+  // Streams from the snapshots' positions: "inbox.conversation".
+  const { down } = useLiveStream(streamUrl, cursor, onEvent, fetchNew)
+
+  // Tab badge with the chats waiting to be read.
+  useEffect(() => {
+    const base = 'Chat · Filo'
+    document.title = preferences.badgeEnabled && counts && counts.unread > 0 ? `(${counts.unread}) ${base}` : base
+  }, [counts, preferences.badgeEnabled])
+
+  const matches = useMemo(() => {
+    if (!draft.startsWith('/')) return []
+    const typed = draft.slice(1).toLowerCase()
+    return canned.filter((c) => c.shortcut.toLowerCase().startsWith(typed)).slice(0, 8)
+  }, [draft, canned])
+
+  const insertCanned = (body: string) => {
+    setDraft(body)
+    setCannedIndex(0)
+  }
+
+  const post = useCallback(
+    async (item: Pending | { clientId: string; kind: 'image' | 'video'; body: string; attachmentId: string }) => {
+      if (!conversationId) return
+      try {
+        const response = await fetch(`/api/chat/staff/conversations/${conversationId}/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(item),
+        })
+        if (!response.ok) {
+          const problem = (await response.json().catch(() => ({}))) as { message?: string }
+          setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: problem.message ?? 'Invio non riuscito.' } : x)))
+          return
+        }
+        await fetchNew()
+        refreshInbox()
+      } catch {
+        setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: 'Sei offline: riprova.' } : x)))
+      }
+    },
+    [conversationId, fetchNew, refreshInbox],
+  )
+
+  const send = (event?: React.FormEvent) => {
+    event?.preventDefault()
+    const body = draft.trim()
+    if (!body || !conversationId) return
+    if (matches.length > 0 && draft.startsWith('/')) {
+      insertCanned(matches[Math.min(cannedIndex, matches.length - 1)]!.body)
+      return
+    }
+    const item: Pending = { clientId: crypto.randomUUID(), kind: mode, body }
+    setPending((p) => [...p, item])
+    setDraft('')
+    void post(item)
+  }
+
+  const onDraft = (value: string) => {
+    setDraft(value)
+    setCannedIndex(0)
+    const now = Date.now()
+    if (conversationId && mode === 'text' && value.trim() && !value.startsWith('/') && now - lastTyping.current > 3000) {
+      lastTyping.current = now
+      void fetch(`/api/chat/staff/conversations/${conversationId}/typing`, { method: 'POST' }).catch(() => {})
+    }
+  }
+
+  const attach = async (file: File) => {
+    if (!conversationId) return
+    setFeedback(null)
+    const response = await fetch(`/api/chat/attachments?conversation=${conversationId}`, { method: 'POST', body: file }).catch(() => null)
+    const result = (await response?.json().catch(() => ({}))) as { id?: string; contentType?: string; message?: string } | undefined
+    if (!response?.ok || !result?.id) {
+      setFeedback({ ok: false, message: result?.message ?? 'Caricamento non riuscito.' })
+      return
+    }
+    await post({ clientId: crypto.randomUUID(), kind: result.contentType?.startsWith('video/') ? 'video' : 'image', body: '', attachmentId: result.id })
+  }
+
+  const run = (action: () => Promise<FormResult>) =>
+    startTransition(async () => {
+      const result = await action()
+      setFeedback({ ok: result.ok, message: result.message })
+      if (result.ok) {
+        router.refresh()
+      }
+    })
+
+  const labels = { photo: 'Foto', video: 'Video', position: 'Posizione inviata dal cittadino', openMap: 'Apri sulla mappa' }
+  const showList = !conversationId
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">Chat con i cittadini</h1>
+        <Link href="/admin/chat/cifre" className="text-primary underline">
+          Cifre della chat
+        </Link>
+      </div>
+      <div role="status" aria-live="polite">
+        {down ? <p className="rounded-md border-2 border-warning bg-warning-light px-4 py-3 font-semibold text-warning">Connessione in tempo reale persa: riprovo… Le novità arriveranno appena torna.</p> : null}
+        {feedback ? <p className={`rounded-md px-4 py-2 ${feedback.ok ? 'bg-success-light text-success' : 'bg-danger-light text-danger'}`}>{feedback.message}</p> : null}
+      </div>
+
+      <nav aria-label="Viste della chat">
+        <ul className="flex gap-1 overflow-x-auto pb-1">
+          {inboxViews.map((v) => (
+            <li key={v} className="shrink-0">
+              <Link
+                href={viewHref(v)}
+                aria-current={v === view ? 'page' : undefined}
+                className={`inline-flex min-h-11 items-center rounded-md border-2 px-3 font-semibold no-underline ${v === view ? 'border-primary bg-primary text-white' : 'border-line bg-white text-ink'}`}
+              >
+                {inboxViewLabels[v]}
+                {counts ? <span className="ml-1">({counts.views[v]})</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view === 'office' ? (
+        <form action="/admin/chat" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="vista" value="office" />
+          <label className="flex flex-col">
+            <span className="font-semibold">Ufficio</span>
+            <select name="ufficio" defaultValue={officeFilter ?? ''} className="min-h-11 rounded-md border-2 border-muted px-2">
+              {directory.offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="min-h-11 rounded-md border-2 border-primary px-4 font-semibold text-primary">
+            Mostra
+          </button>
+        </form>
+      ) : null}
+
+      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)_16rem]">
+        <section aria-labelledby="inbox-heading" className={showList ? '' : 'hidden lg:block'}>
+          <h2 id="inbox-heading" className="mb-2 text-xl font-bold">
+            {inboxViewLabels[view]}
+            {counts && counts.unread > 0 ? <span className="ml-2 rounded-full bg-danger px-2 text-base text-white">{counts.unread} da leggere</span> : null}
+          </h2>
+          {items.length === 0 ? <p className="text-muted">Nessuna chat in questa vista.</p> : null}
+          <ul className="flex flex-col gap-2">
+            {items.map((item) => (
+              <li key={item.id}>
+                <Link
+                  href={viewHref(view, item.id)}
+                  aria-current={item.id === conversationId ? 'true' : undefined}
+                  className={`block rounded-md border-2 p-3 text-ink no-underline ${item.escalated ? 'border-danger bg-danger-light' : item.id === conversationId ? 'border-primary bg-primary-light' : 'border-line bg-white'}`}
+                >
+                  <span className="flex justify-between gap-2 font-semibold">
+                    <span>{item.citizenLabel}</span>
+                    {item.unread > 0 ? <span className="rounded-full bg-primary px-2 text-white">{item.unread} nuovi</span> : null}
+                  </span>
+                  <span className="block truncate">{item.preview}</span>
+                  <span className="block text-sm text-muted">
+                    {item.escalated ? <strong className="text-danger">In ritardo · </strong> : null}
+                    {statusLabels[item.status]} · {item.assigneeName ?? 'non assegnata'}
+                    {item.officeName ? ` · ${item.officeName}` : ''}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="conversation-heading" className={conversationId ? '' : 'hidden lg:block'}>
+          {!conversationId ? (
+            <p id="conversation-heading" className="text-muted">
+              Scegli una chat dall’elenco.
+            </p>
+          ) : (
+            <>
+              <Link href={viewHref(view)} className="mb-2 inline-flex min-h-11 items-center text-primary underline lg:hidden">
+                ← Torna alle chat
+              </Link>
+              <h2 id="conversation-heading" className="text-xl font-bold">
+                {current?.citizenLabel ?? 'Conversazione'}
+              </h2>
+              {current ? (
+                <p className="text-muted">
+                  {statusLabels[current.status]} · {current.assigneeName ? `assegnata a ${current.assigneeName}` : 'non assegnata'}
+                  {current.officeName ? ` · ${current.officeName}` : ''}
+                </p>
+              ) : null}
+
+              <div className="mt-2 flex flex-wrap gap-2">
+                {current?.assigneeId !== me.id ? (
+                  <button type="button" disabled={isPending} onClick={() => run(() => assignAction(conversationId, 'me'))} className="min-h-11 rounded-md bg-primary px-4 font-semibold text-white">
+                    Prendi in carico
+                  </button>
+                ) : null}
+                {current?.status === 'resolved' ? (
+                  <button type="button" disabled={isPending} onClick={() => run(() => statusAction(conversationId, 'reopen'))} className="min-h-11 rounded-md border-2 border-primary px-4 font-semibold text-primary">
+                    Riapri
+                  </button>
+                ) : (
+                  <button type="button" disabled={isPending} onClick={() => run(() => statusAction(conversationId, 'resolve'))} className="min-h-11 rounded-md border-2 border-success px-4 font-semibold text-success">
+                    Risolvi
+                  </button>
+                )}
+              </div>
+              <details className="mt-2 rounded-md border border-line p-2">
+                <summary className="min-h-11 cursor-pointer py-2 font-semibold">Assegna o posticipa</summary>
+                <div className="flex flex-wrap items-end gap-2">
+                  <label className="flex flex-col">
+                    <span className="font-semibold">Assegna a</span>
+                    <select value={assignTarget} onChange={(e) => setAssignTarget(e.target.value)} className="min-h-11 max-w-full rounded-md border-2 border-muted px-2">
+                      <option value="round-robin">Automatico (a turno tra chi è online)</option>
+                      <optgroup label="Colleghi">
+                        {directory.colleagues.map((c) => (
+                          <option key={c.id} value={`staff:${c.id}`}>
+                            {c.name}
+                            {c.online ? ' (online)' : ''}
+                          </option>
+                        ))}
+                      </optgroup>
+                      <optgroup label="Uffici">
+                        {directory.offices.map((o) => (
+                          <option key={o.id} value={`office:${o.id}`}>
+                            {o.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    </select>
+                  </label>
+                  <button type="button" disabled={isPending} onClick={() => run(() => assignAction(conversationId, assignTarget))} className="min-h-11 rounded-md border-2 border-primary px-4 font-semibold text-primary">
+                    Assegna
+                  </button>
+                </div>
+                <div className="mt-2 flex flex-wrap items-end gap-2">
+                  <label className="flex flex-col">
+                    <span className="font-semibold">Posticipa fino a</span>
+                    <input type="datetime-local" value={snoozeUntil} onChange={(e) => setSnoozeUntil(e.target.value)} className="min-h-11 rounded-md border-2 border-muted px-2" />
+                  </label>
+                  <button type="button" disabled={isPending} onClick={() => run(() => statusAction(conversationId, 'snooze', snoozeUntil))} className="min-h-11 rounded-md border-2 border-primary px-4 font-semibold text-primary">
+                    Posticipa
+                  </button>
+                </div>
+              </details>
+
+              <ol aria-label="Messaggi" className="mt-3 flex max-h-[60vh] min-h-40 flex-col gap-2 overflow-y-auto rounded-md border border-line bg-surface p-2">
+                {messages.map((m) => {
+                  const fromStaff = m.author === 'staff'
+                  const note = m.kind === 'note'
+                  return (
+                    <li
+                      key={m.id}
+                      className={`max-w-[90%] rounded-lg px-3 py-2 ${note ? 'self-end border-2 border-warning bg-warning-light' : fromStaff ? 'self-end bg-primary-light' : m.author === 'system' ? 'self-center border border-line bg-white' : 'self-start border border-line bg-white'}`}
+                    >
+                      <p className="text-sm font-semibold text-muted">
+                        {note ? `Nota privata · ${m.staffName ?? ''}` : fromStaff ? (m.staffName ?? 'Staff') : m.author === 'system' ? 'Risposta automatica' : 'Cittadino'}
+                      </p>
+                      <MessageBody message={m} labels={labels} />
+                      <p className="text-right text-sm text-muted">
+                        <time dateTime={m.createdAt}>{timeFormat.format(new Date(m.createdAt))}</time>
+                        {fromStaff && !note ? <span data-testid="staff-message-state"> · {m.seq <= readByCitizen ? 'Letto' : 'Inviato'}</span> : null}
+                      </p>
+                    </li>
+                  )
+                })}
+                {pending.map((p) => (
+                  <li key={p.clientId} className="max-w-[90%] self-end rounded-lg bg-primary-light px-3 py-2">
+                    <p className="whitespace-pre-wrap">{p.body}</p>
+                    <p className="text-right text-sm text-muted">{p.error ? <span className="text-danger">{p.error}</span> : 'Invio in corso…'}</p>
+                  </li>
+                ))}
+              </ol>
+              <p aria-live="polite" className="min-h-6 text-muted">
+                {typing ? 'Il cittadino sta scrivendo…' : ''}
+              </p>
+
+              <form onSubmit={send} className="flex flex-col gap-2">
+                <fieldset className="flex flex-wrap gap-4">
+                  <legend className="sr-only">Tipo di messaggio</legend>
+                  <label className="inline-flex min-h-11 items-center gap-2">
+                    <input type="radio" name="mode" checked={mode === 'text'} onChange={() => setMode('text')} className="size-5" />
+                    Risposta al cittadino
+                  </label>
+                  <label className="inline-flex min-h-11 items-center gap-2">
+                    <input type="radio" name="mode" checked={mode === 'note'} onChange={() => setMode('note')} className="size-5" />
+                    Nota privata (solo colleghi, @nome per avvisare)
+                  </label>
+                </fieldset>
+                <label htmlFor="reply" className="font-semibold">
+                  {mode === 'note' ? 'Nota privata' : 'Risposta'} <span className="font-normal text-muted">(scrivi / per le risposte pronte)</span>
+                </label>
+                <textarea
+                  id="reply"
+                  value={draft}
+                  rows={3}
+                  onChange={(e) => onDraft(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (matches.length > 0 && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+                      e.preventDefault()
+                      setCannedIndex((i) => (e.key === 'ArrowDown' ? (i + 1) % matches.length : (i - 1 + matches.length) % matches.length))
+                    } else if (e.key === 'Enter' && !e.shiftKey) send(e)
+                  }}
+                  aria-controls={matches.length > 0 ? 'canned-list' : undefined}
+                  className={`w-full rounded-md border-2 px-3 py-2 ${mode === 'note' ? 'border-warning bg-warning-light' : 'border-muted'}`}
+                />
+                {matches.length > 0 ? (
+                  <ul id="canned-list" aria-label="Risposte pronte" className="rounded-md border-2 border-primary bg-white">
+                    {matches.map((c, i) => (
+                      <li key={c.shortcut}>
+                        <button
+                          type="button"
+                          onClick={() => insertCanned(c.body)}
+                          aria-current={i === cannedIndex ? 'true' : undefined}
+                          className={`block min-h-11 w-full px-3 py-2 text-left ${i === cannedIndex ? 'bg-primary-light' : ''}`}
+                        >
+                          <strong>/{c.shortcut}</strong> {c.body.slice(0, 80)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                <div className="flex flex-wrap gap-2">
+                  <button type="submit" className="min-h-11 rounded-md bg-primary px-5 font-semibold text-white">
+                    {mode === 'note' ? 'Salva nota' : 'Invia'}
+                  </button>
+                  <label className="inline-flex min-h-11 cursor-pointer items-center rounded-md border-2 border-primary px-4 font-semibold text-primary focus-within:outline focus-within:outline-3">
+                    Allega foto o video
+                    <input
+                      type="file"
+                      accept="image/*,video/mp4,video/webm"
+                      className="sr-only"
+                      onChange={(e) => {
+                        const file = e.target.files?.[0]
+                        e.target.value = ''
+                        if (file) void attach(file)
+                      }}
+                    />
+                  </label>
+                </div>
+              </form>
+            </>
+          )}
+        </section>
+
+        <aside aria-labelledby="side-heading" className="flex flex-col gap-4">
+          {conversationId && activity ? (
+            <section aria-labelledby="side-heading">
+              <h2 id="side-heading" className="text-lg font-bold">
+                Il cittadino in Filo
+              </h2>
+              <p>Usa l’app dal {new Date(activity.since).toLocaleDateString('it-IT', { timeZone: 'Europe/Rome' })} · lingua {activity.locale === 'en' ? 'inglese' : 'italiano'}</p>
+              <p className="mt-1 font-semibold">Argomenti seguiti</p>
+              {activity.topics.length ? (
+                <ul className="list-disc pl-5">
+                  {activity.topics.map((t) => (
+                    <li key={t}>{t}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-muted">Nessuno.</p>
+              )}
+            </section>
+          ) : (
+            <h2 id="side-heading" className="sr-only">
+              Preferenze
+            </h2>
+          )}
+          <section aria-labelledby="prefs-heading">
+            <h3 id="prefs-heading" className="text-lg font-bold">
+              Le mie preferenze
+            </h3>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="size-5" checked={preferences.soundEnabled} onChange={(e) => setPreferences((p) => ({ ...p, soundEnabled: e.target.checked }))} />
+              Suono per le chat nuove
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" className="size-5" checked={preferences.badgeEnabled} onChange={(e) => setPreferences((p) => ({ ...p, badgeEnabled: e.target.checked }))} />
+              Numero nel titolo della scheda
+            </label>
+            <label className="flex flex-col">
+              <span>Massimo di chat aperte assegnate a me</span>
+              <input
+                type="number"
+                min={1}
+                max={50}
+                value={preferences.maxOpenChats}
+                onChange={(e) => setPreferences((p) => ({ ...p, maxOpenChats: Number(e.target.value) }))}
+                className="min-h-11 w-24 rounded-md border-2 border-muted px-2"
+              />
+            </label>
+            <button type="button" disabled={isPending} onClick={() => run(() => preferencesAction(preferences))} className="mt-2 min-h-11 rounded-md border-2 border-primary px-4 font-semibold text-primary">
+              Salva preferenze
+            </button>
+          </section>
+        </aside>
+      </div>
+    </div>
+  )
+}

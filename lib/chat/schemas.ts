@@ -1,0 +1,130 @@
+import { z } from 'zod'
+
+/** Browser-safe: shapes and input schemas of the chat. */
+
+export const CONVERSATION_CHANNEL_PREFIX = 'conv:'
+export const CHAT_INBOX_CHANNEL = 'chat-inbox'
+
+export function conversationChannel(conversationId: string): string {
+  return `${CONVERSATION_CHANNEL_PREFIX}${conversationId}`
+}
+
+export type ChatAuthor = 'citizen' | 'staff' | 'system'
+export type ChatKind = 'text' | 'image' | 'video' | 'location' | 'note' | 'auto_reply'
+
+export type ChatMessageView = {
+  id: number
+  seq: number
+  author: ChatAuthor
+  staffName: string | null
+  kind: ChatKind
+  body: string
+  latitude: number | null
+  longitude: number | null
+  attachment: { url: string; contentType: string; width: number | null; height: number | null } | null
+  clientId: string | null
+  createdAt: string
+}
+
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Identificativo del messaggio non valido.')
+
+export const MAX_MESSAGE_LENGTH = 4000
+
+export const sendMessageSchema = z
+  .object({
+    clientId: clientIdSchema,
+    kind: z.enum(['text', 'image', 'video', 'location']),
+    body: z.string().trim().max(MAX_MESSAGE_LENGTH, `Il messaggio può avere al massimo ${MAX_MESSAGE_LENGTH} caratteri.`).default(''),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    attachmentId: z.uuid().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === 'text' && m.body === '') ctx.addIssue({ code: 'custom', path: ['body'], message: 'Scrivi un messaggio.' })
+    if (m.kind === 'location' && (m.latitude === undefined || m.longitude === undefined))
+      ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'Posizione mancante.' })
+    if ((m.kind === 'image' || m.kind === 'video') && !m.attachmentId)
+      ctx.addIssue({ code: 'custom', path: ['attachmentId'], message: 'Allegato mancante.' })
+  })
+export type SendMessageInput = z.infer<typeof sendMessageSchema>
+
+export const staffMessageSchema = z
+  .object({
+    clientId: clientIdSchema,
+    kind: z.enum(['text', 'note', 'image', 'video']),
+    body: z.string().trim().max(MAX_MESSAGE_LENGTH).default(''),
+    attachmentId: z.uuid().optional(),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.kind === 'text' || m.kind === 'note') && m.body === '') ctx.addIssue({ code: 'custom', path: ['body'], message: 'Scrivi un messaggio.' })
+    if ((m.kind === 'image' || m.kind === 'video') && !m.attachmentId)
+      ctx.addIssue({ code: 'custom', path: ['attachmentId'], message: 'Allegato mancante.' })
+  })
+export type StaffMessageInput = z.infer<typeof staffMessageSchema>
+
+export const inboxViews = ['open', 'pending', 'snoozed', 'resolved', 'mine', 'unassigned', 'office'] as const
+export type InboxView = (typeof inboxViews)[number]
+
+export const inboxViewLabels: Record<InboxView, string> = {
+  open: 'Aperte',
+  pending: 'In attesa',
+  snoozed: 'Posticipate',
+  resolved: 'Risolte',
+  mine: 'Mie',
+  unassigned: 'Non assegnate',
+  office: 'Per ufficio',
+}
+
+export type InboxItem = {
+  id: string
+  status: 'open' | 'pending' | 'snoozed' | 'resolved'
+  citizenLabel: string
+  officeId: number | null
+  officeName: string | null
+  assigneeId: string | null
+  assigneeName: string | null
+  preview: string
+  lastMessageAt: string | null
+  waitingSince: string | null
+  escalated: boolean
+  unread: number
+  snoozedUntil: string | null
+}
+
+/** A short, stable label for an anonymous citizen: "Cittadino 3F9A". */
+export function citizenLabel(citizenId: string): string {
+  return `Cittadino ${citizenId.replace(/-/g, '').slice(0, 4).toUpperCase()}`
+}
+
+/** Splits text into plain parts and http(s) links, so links are clickable and nothing is HTML. */
+export function linkify(text: string): Array<{ text: string; href?: string }> {
+  const parts: Array<{ text: string; href?: string }> = []
+  const pattern = /\bhttps?:\/\/[^\s<>"']+/gi
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    const index = match.index ?? 0
+    // Trailing punctuation belongs to the sentence, not the address.
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '')
+    if (index > last) parts.push({ text: text.slice(last, index) })
+    try {
+      const parsed = new URL(url)
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') parts.push({ text: url, href: parsed.href })
+      else parts.push({ text: url })
+    } catch {
+      parts.push({ text: url })
+    }
+    last = index + url.length
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) })
+  return parts
+}
+
+/** A map link for a shared position (no tile server needed: opens in the phone's map app or OSM). */
+export function mapLink(latitude: number, longitude: number): string {
+  return `https://www.openstreetmap.org/?mlat=${latitude.toFixed(6)}&mlon=${longitude.toFixed(6)}#map=18/${latitude.toFixed(6)}/${longitude.toFixed(6)}`
+}
+
+/** @mentions in a note: "@Maria" or "@maria.rossi" matched against staff names and emails. */
+export function findMentionTokens(body: string): string[] {
+  return [...body.matchAll(/@([\p{L}][\p{L}.'_-]{1,40})/gu)].map((m) => (m[1] ?? '').toLowerCase())
+}
