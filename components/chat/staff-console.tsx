@@ -10,7 +10,7 @@ import { useLiveStream, type LiveEvent } from './use-live-stream'
 type Counts = { views: Record<InboxView, number>; unread: number; escalated: number }
 type Directory = { colleagues: Array<{ id: string; name: string; officeId: number | null; online: boolean }>; offices: Array<{ id: number; name: string }> }
 type Preferences = { soundEnabled: boolean; badgeEnabled: boolean; maxOpenChats: number }
-type Activity = { since: string; locale: string; topics: string[] } | null
+type Activity = { since: string; locale: string; topics: string[]; reports: Array<{ id: string; publicCode: string; title: string; status: string }> } | null
 type FormResult = { ok: boolean; message: string }
 type Pending = { clientId: string; kind: 'text' | 'note'; body: string; error?: string }
 
@@ -559,6 +559,18 @@ export function StaffConsole({
                 </ul>
               ) : (
                 <p className="text-muted">Nessuno.</p>
+              )}
+              <p className="mt-1 font-semibold">Le sue segnalazioni</p>
+              {activity.reports.length ? (
+                <ul className="flex flex-col gap-1">
+                  {activity.reports.map((r) => (
+                    <li key={r.id}>
+                      <a href={`/admin/segnalazioni/${r.id}`} className="underline">{r.publicCode}</a> {r.title} · {r.status}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-muted">Nessuna.</p>
               )}
             </section>
           ) : (
