@@ -4,12 +4,23 @@ import { roleLabels } from '@/lib/auth/actor'
 import { getAlertDesk } from '@/lib/alerts/alert-desk'
 import { levelLabels } from '@/lib/alerts/schemas'
 import { listDeliveriesInProgress } from '@/lib/notify/list-notifications-for-staff'
+import { getChatFigures } from '@/lib/chat/chat-figures'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { staffOrSignIn } from '../_lib/guard'
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' })
 const kinds: Record<string, string> = { news: 'Notizia', event: 'Evento', alert: 'Allerta', campaign: 'Campagna', digest: 'Riepilogo eventi' }
+/** Seconds as people say them: "4 min", "2 h 10 min"; a dash when there is nothing yet. */
+function duration(seconds: number | null): string {
+  if (seconds === null) return '—'
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 1) return 'meno di 1 min'
+  if (minutes < 60) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`
+}
+
 const levelLabel = (level: string) => levelLabels[level as keyof typeof levelLabels] ?? level
 
 export const metadata: Metadata = { title: 'Bacheca' }
@@ -24,6 +35,12 @@ const roleIntro = {
 export default async function DashboardPage() {
   const actor = await staffOrSignIn()
   const shortcuts = [
+    ...(actor.role !== 'civil_protection'
+      ? [
+          { href: '/admin/segnalazioni', title: 'Segnalazioni', text: 'Le segnalazioni dei cittadini: smista, prendi in carico, rispondi, chiudi.' },
+          { href: '/admin/chat', title: 'Chat', text: 'Le conversazioni con i cittadini, dal vivo.' },
+        ]
+      : []),
     ...(actor.role === 'admin' || actor.role === 'civil_protection'
       ? [{ href: '/admin/allerte', title: 'Allerte', text: 'Prepara, approva, pubblica e chiudi le allerte di protezione civile.' }]
       : []),
@@ -50,6 +67,7 @@ export default async function DashboardPage() {
   const desk = await getAlertDesk(actor)
   const deliveries = actor.role === 'office' ? [] : await listDeliveriesInProgress(actor)
   const sending = deliveries.some((d) => d.state !== 'done')
+  const chat = actor.role === 'admin' || actor.role === 'operator' ? await getChatFigures(actor, 30) : null
   const alertsHref = (id: string) => (actor.role === 'admin' || actor.role === 'civil_protection' ? `/admin/allerte/${id}` : `/allerte/${id}`)
   return (
     <>
@@ -128,6 +146,36 @@ export default async function DashboardPage() {
           <p className="mt-3">
             <Link href="/admin/invii" className="text-primary underline">
               Tutti gli invii
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {chat ? (
+        <section aria-labelledby="chat-figures" className="mb-6 rounded border border-line bg-white p-4">
+          <h2 id="chat-figures" className="mb-2 text-xl font-semibold">
+            Chat negli ultimi 30 giorni
+          </h2>
+          <dl className="grid gap-2 sm:grid-cols-4">
+            <div>
+              <dt className="text-muted">Conversazioni</dt>
+              <dd className="text-2xl font-bold">{chat.conversations}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Messaggi dei cittadini</dt>
+              <dd className="text-2xl font-bold">{chat.messages}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Prima risposta (mediana)</dt>
+              <dd className="text-2xl font-bold">{duration(chat.firstResponseMedian)}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Risoluzione (mediana)</dt>
+              <dd className="text-2xl font-bold">{duration(chat.resolutionMedian)}</dd>
+            </div>
+          </dl>
+          <p className="mt-2">
+            <Link href="/admin/chat/cifre" className="text-primary underline">
+              Tutte le cifre della chat, per ora e per giorno
             </Link>
           </p>
         </section>
