@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './fixtures/axe'
-import { messagesFor, newSinkSubscription, type SinkSubscription } from './fixtures/push-sink'
+import { messageTitled, newSinkSubscription, type SinkSubscription } from './fixtures/push-sink'
 import { expect, test } from './fixtures/test'
 
 /**
@@ -74,7 +74,7 @@ test('a citizen turns on notifications, gets a real test push, finds it in the i
   await push.getByRole('button', { name: 'Mandami una notifica di prova' }).click()
   await expect(push.getByRole('status')).toContainText('Notifica di prova inviata')
 
-  const [message] = await messagesFor(subscription.endpoint)
+  const message = await messageTitled(subscription.endpoint, 'Notifica di prova')
   expect(message, 'the sink received and decrypted the push').toBeDefined()
   expect(message!.vapid.valid).toBe(true)
   expect(message!.headers.contentEncoding).toBe('aes128gcm')

@@ -1,7 +1,7 @@
 import { expectNoAxeViolations } from './fixtures/axe'
 import { alerts } from './fixtures/locators'
 import { deliverToServiceWorker, shownNotifications, stubPushManager } from './fixtures/push-device'
-import { messagesFor, newSinkSubscription } from './fixtures/push-sink'
+import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
 
@@ -101,7 +101,7 @@ test('civil protection drafts a red alert, a second person approves it, citizens
 
   // The push reaches the phone: urgent, kept by the push service as long as the alert is
   // valid (6 hours, less the seconds gone since), under a Topic an update would reuse.
-  const [pushed] = await messagesFor(device.endpoint)
+  const pushed = await messageTitled(device.endpoint, `Allerta ROSSA: ${title}`)
   expect(pushed, 'the sink received and decrypted the alert push').toBeDefined()
   expect(pushed!.vapid.valid).toBe(true)
   expect(pushed!.headers.urgency).toBe('high')
@@ -170,7 +170,7 @@ test('civil protection drafts a red alert, a second person approves it, citizens
 
   // The cessata allerta reaches the phone under the same Topic, so the push service
   // replaces the alert still waiting for a phone that was off, instead of adding to it.
-  const [, ended] = await messagesFor(device.endpoint, 2)
+  const ended = await messageTitled(device.endpoint, `Cessata allerta: ${title}`)
   expect(ended, 'the cessata allerta was pushed too').toBeDefined()
   expect(ended!.headers.topic).toBe(pushed!.headers.topic)
   expect(JSON.parse(ended!.payload!)).toMatchObject({ title: `Cessata allerta: ${title}` })

@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from './fixtures/axe'
-import { messagesFor, newSinkSubscription } from './fixtures/push-sink'
+import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { stubPushManager } from './fixtures/push-stub'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
@@ -82,7 +82,7 @@ test('an operator sends a campaign now: a subscribed citizen receives it and ope
   await operator.getByRole('button', { name: 'Invia ora' }).click()
   await expect(operator.getByRole('status').filter({ hasText: /Campagna inviata a [1-9]\d* dispositivi\./ })).toBeVisible()
 
-  const [message] = await messagesFor(subscription.endpoint)
+  const message = await messageTitled(subscription.endpoint, now)
   expect(message, 'the sink received and decrypted the campaign').toBeDefined()
   expect(message!.vapid.valid).toBe(true)
   expect(JSON.parse(message!.payload!)).toMatchObject({ title: now, url: '/eventi', kind: 'campaign' })
