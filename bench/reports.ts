@@ -96,7 +96,9 @@ try {
 
 async function benchSubmission(db: Db, apiKey: string) {
   const base = `http://127.0.0.1:${port}`
-  server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+  // BENCH_SERVER_CPU_PROF=dir writes a CPU profile of the server there (NODE_OPTIONS refuses --cpu-prof).
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : []
+  server = spawn(process.execPath, [...profile, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: root,
     env: {
       ...process.env,
@@ -139,6 +141,19 @@ async function benchSubmission(db: Db, apiKey: string) {
   // Warm-up: compile paths, fill connection pools.
   for (let i = 0; i < 20; i++) await submit()
   await Promise.all(Array.from({ length: concurrency }, () => submit()))
+
+  // The floor under any figure below: what the server spends on requests that do (almost) nothing.
+  for (const probe of ['/api/health', '/open311/v2/services.json']) {
+    const cpu0 = processCpuMs(server.pid)
+    const n = 1000
+    let next = 0
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next++ < n) await (await fetch(`${base}${probe}`, { dispatcher: agent })).arrayBuffer()
+      }),
+    )
+    console.log(`  for reference, GET ${probe}: ${((processCpuMs(server.pid) - cpu0) / n).toFixed(2)} ms of server CPU per request`)
+  }
 
   const cpuBefore = processCpuMs(server.pid)
   const latencies: number[] = []

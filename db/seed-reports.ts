@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { dueDateFor } from '../lib/reports/working-days-shared'
+import { nextPublicCode } from '../lib/reports/public-code'
 import { romeWallClock } from '../lib/time/rome-clock'
 import type { Tx } from './client'
 import { categories, reportEvents, reports } from './schema/reports'
@@ -43,18 +44,13 @@ export async function seedDemoReports(tx: Tx, now: Date): Promise<void> {
     if (!category) continue
     const createdAt = new Date(now.getTime() - demo.daysAgo * DAY)
     const year = romeWallClock(createdAt).year
-    const counted = (await tx.execute(
-      sql`insert into report_code_counters (year, last) values (${year}, 1)
-          on conflict (year) do update set last = report_code_counters.last + 1 returning last`,
-    )) as unknown
-    const rows = Array.isArray(counted) ? counted : ((counted as { rows: unknown[] }).rows ?? [])
-    const last = Number((rows[0] as { last: number } | undefined)?.last ?? 1)
+    const publicCode = await nextPublicCode(tx, year)
     const closed = demo.state === 'closed'
     const changedAt = new Date(createdAt.getTime() + Math.min(demo.daysAgo, 3) * DAY * 0.5)
     const [row] = await tx
       .insert(reports)
       .values({
-        publicCode: `SEG-${year}-${String(last).padStart(6, '0')}`,
+        publicCode,
         categoryId: category.id,
         officeId: category.officeId,
         title: demo.title,

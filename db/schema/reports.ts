@@ -63,11 +63,8 @@ export const routingRules = pgTable(
   (t) => [index('routing_rules_category').on(t.categoryId, t.sortOrder)],
 )
 
-/** The last sequence number handed out per year, for public codes SEG-2026-000123. */
-export const reportCodeCounters = pgTable('report_code_counters', {
-  year: integer().primaryKey(),
-  last: integer().notNull().default(0),
-})
+// Public codes (SEG-2026-000123) come from one sequence per year, report_code_<year>,
+// created at run time by lib/reports/public-code.ts (not a table, so not in this schema).
 
 /**
  * A citizen's report of a problem at a place. `status` is the detailed step citizens read

@@ -1,7 +1,6 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import { open311Requests } from '@/db/schema/open311'
 import { categories } from '@/db/schema/reports'
 import { getDb } from '../db'
 import { AppError } from '../errors'
@@ -89,22 +88,13 @@ export async function createOpen311Request(client: Open311ClientActor, params: O
       idempotencyKey: `o311-${randomBytes(12).toString('base64url')}`,
     },
     now,
+    { freshKey: true, open311: { accountId: input.account_id ?? null, deviceId: input.device_id ?? null, mediaUrls: input.media_url } },
   ).catch((error: unknown) => {
     // The category was checked above; an unknown one here means it was retired meanwhile.
     if (error instanceof AppError && error.fieldErrors && 'categoryId' in error.fieldErrors) throw unknownServiceCode(input.service_code)
     throw error
   })
 
-  if (report.created) {
-    await db.insert(open311Requests).values({
-      reportId: report.id,
-      clientId: client.clientId,
-      accountId: input.account_id ?? null,
-      deviceId: input.device_id ?? null,
-      mediaUrls: input.media_url,
-      createdAt: now,
-    })
-  }
   return list('request', [
     {
       service_request_id: report.publicCode,

@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, eq, isNull, or } from 'drizzle-orm'
 import type { DbOrTx } from '@/db/client'
 import { offices } from '@/db/schema/comune'
-import { categories, routingRules } from '@/db/schema/reports'
+import { categories, routingRules, type RoutingRule } from '@/db/schema/reports'
 import { AppError } from '../errors'
 import { pointInPolygon } from './geo-shared'
 
@@ -15,6 +15,9 @@ export type RoutingDecision = {
   reason: string
 }
 
+type CategoryOffice = { id: number; name: string; officeId: number; officeName: string }
+type CandidateRule = Pick<RoutingRule, 'id' | 'sortOrder' | 'name' | 'categoryId' | 'area' | 'officeId'> & { officeName: string }
+
 /**
  * The office competent for a report of `categoryId` at a point: the first active rule (by its
  * order) for that category, or for any category, whose area contains the point; otherwise the
@@ -22,17 +25,26 @@ export type RoutingDecision = {
  */
 export async function routeReport(tx: DbOrTx, categoryId: number, point: { lat: number; lon: number }): Promise<RoutingDecision> {
   const [category] = await tx
-    .select({ officeId: categories.officeId, name: categories.name, officeName: offices.name })
+    .select({ id: categories.id, officeId: categories.officeId, name: categories.name, officeName: offices.name })
     .from(categories)
     .innerJoin(offices, eq(offices.id, categories.officeId))
     .where(eq(categories.id, categoryId))
   if (!category) throw new AppError('invalid_input', 'Tipo di problema sconosciuto.')
-  const rules = await tx
+  return decideRoute(category, await loadRoutingRules(tx, categoryId), point)
+}
+
+/** The active rules that may apply to a category (its own and those for every category). */
+export function loadRoutingRules(tx: DbOrTx, categoryId: number): Promise<CandidateRule[]> {
+  return tx
     .select({ id: routingRules.id, sortOrder: routingRules.sortOrder, name: routingRules.name, categoryId: routingRules.categoryId, area: routingRules.area, officeId: routingRules.officeId, officeName: offices.name })
     .from(routingRules)
     .innerJoin(offices, and(eq(offices.id, routingRules.officeId), eq(offices.active, true)))
     .where(and(eq(routingRules.active, true), or(eq(routingRules.categoryId, categoryId), isNull(routingRules.categoryId))))
     .orderBy(asc(routingRules.sortOrder), asc(routingRules.id))
+}
+
+/** routeReport's decision from rows already read (submitReport reads them alongside its other checks). */
+export function decideRoute(category: CategoryOffice, rules: CandidateRule[], point: { lat: number; lon: number }): RoutingDecision {
   for (const rule of rankRules(rules)) {
     if (!rule.area || pointInPolygon(point, rule.area)) {
       return { officeId: rule.officeId, officeName: rule.officeName, ruleId: rule.id, reason: `Regola «${rule.name}»` }

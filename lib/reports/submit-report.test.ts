@@ -64,6 +64,18 @@ async function countReports() {
 }
 
 describe('submitReport', () => {
+  it('numbers each year from 1, and reports sent at the same moment each get their own number', async () => {
+    // A year no other test uses: its sequence does not exist yet and is made by the first report.
+    const someone = await newCitizen()
+    const first = await submitReport(someone, draft(), new Date('2031-03-02T10:00:00Z'))
+    expect(first.publicCode).toBe('SEG-2031-000001')
+    const together = await Promise.all(Array.from({ length: 8 }, () => submitReport(someone, draft(), new Date('2031-03-02T11:00:00Z'))))
+    const numbers = together.map((r) => Number(r.publicCode.slice(-6))).sort((a, b) => a - b)
+    expect(numbers).toEqual([2, 3, 4, 5, 6, 7, 8, 9])
+    // The new year's numbering did not disturb this year's.
+    expect((await submitReport(someone, draft(), new Date('2026-11-20T10:00:00Z'))).publicCode).toMatch(/^SEG-2026-\d{6}$/)
+  })
+
   it('files a report with a public code, routes it to the category office, follows and tells the reporter', async () => {
     const now = new Date('2026-11-20T10:00:00Z') // a Friday
     const result = await submitReport(citizen, draft(), now)

@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import { comuneSettings } from '@/db/schema/comune'
+import { comuneSettings, offices } from '@/db/schema/comune'
+import { open311Requests } from '@/db/schema/open311'
 import { categories, reportEvents, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
 import { getDb } from '../db'
 import { AppError } from '../errors'
@@ -11,7 +12,7 @@ import { pointInPolygon } from './geo-shared'
 import { notifyFollowers } from './notify-followers'
 import { parseOrThrow } from './parse-input'
 import { nextPublicCode } from './public-code'
-import { routeReport } from './route-report'
+import { decideRoute, loadRoutingRules } from './route-report'
 import { submitReportSchema, type SubmitReportInput } from './schemas'
 import { dueDateFor } from './working-days-shared'
 
@@ -33,20 +34,31 @@ export const OUTSIDE_COMUNE = 'Il punto indicato è fuori dal territorio del Com
 
 class Replay extends Error {}
 
+export type SubmitOptions = {
+  /** The caller generated the idempotency key for this call alone: skip the replay lookup. */
+  freshKey?: boolean
+  /** What an Open311 client sent besides the report, kept in the same transaction. */
+  open311?: { accountId: string | null; deviceId: string | null; mediaUrls: string[] }
+}
+
 /**
  * Files a report for a citizen or an Open311 client. Validates (category and its questions,
  * plain text, a place inside the Comune), routes it to the competent office, computes the
  * due date in working days, attaches the sender's uploaded photos and tells the reporter.
  * The idempotency key makes a retry of the same draft return the first report unchanged.
  */
-export async function submitReport(actor: ReporterActor, rawInput: SubmitReportInput, now = new Date()): Promise<SubmittedReport> {
+export async function submitReport(actor: ReporterActor, rawInput: SubmitReportInput, now = new Date(), options: SubmitOptions = {}): Promise<SubmittedReport> {
   const input = parseOrThrow(submitReportSchema.safeParse(rawInput))
   const scope = actor.kind === 'citizen' ? `citizen:${actor.id}` : `open311:${actor.clientId}`
   const idempotencyKey = `${scope}:${input.idempotencyKey}`
   const db = await getDb()
 
-  const existing = await findByKey(idempotencyKey)
-  if (existing) return existing
+  // A replayed draft returns its report before any check: its photos are attached by now.
+  // A key the caller has just made up cannot have been used (Open311 POSTs).
+  if (!options.freshKey) {
+    const existing = await findByKey(idempotencyKey)
+    if (existing) return existing
+  }
 
   if (actor.kind === 'open311' && input.photoIds.length) {
     throw new AppError('invalid_input', 'Un client Open311 non può allegare foto caricate da un cittadino.')
@@ -54,13 +66,24 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
 
   try {
     return await db.transaction(async (tx) => {
-      const [comune] = await tx.select({ boundary: comuneSettings.boundary, patronDay: comuneSettings.patronDay }).from(comuneSettings)
+      // Independent reads, sent together (postgres.js pipelines them on the transaction's connection).
+      const [[comune], [category], rules] = await Promise.all([
+        tx.select({ boundary: comuneSettings.boundary, patronDay: comuneSettings.patronDay }).from(comuneSettings),
+        tx
+          .select({
+            id: categories.id,
+            name: categories.name,
+            officeId: categories.officeId,
+            officeName: offices.name,
+            extraQuestions: categories.extraQuestions,
+            targetWorkingDays: categories.targetWorkingDays,
+          })
+          .from(categories)
+          .innerJoin(offices, eq(offices.id, categories.officeId))
+          .where(and(eq(categories.id, input.categoryId), eq(categories.active, true))),
+        loadRoutingRules(tx, input.categoryId),
+      ])
       if (!comune) throw new AppError('unavailable', 'Il Comune non è configurato.')
-
-      const [category] = await tx
-        .select()
-        .from(categories)
-        .where(and(eq(categories.id, input.categoryId), eq(categories.active, true)))
       if (!category) throw new AppError('invalid_input', 'Tipo di problema sconosciuto: scegline uno dall’elenco.', { categoryId: 'Tipo di problema sconosciuto.' })
 
       const answers: Record<string, string> = {}
@@ -101,7 +124,7 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
         throw new AppError('invalid_input', 'Una delle foto non si trova più: caricala di nuovo.', { photoIds: 'Foto non trovata.' })
       }
 
-      const routing = await routeReport(tx, category.id, point)
+      const routing = decideRoute(category, rules, point)
       const publicCode = await nextPublicCode(tx, romeWallClock(now).year)
       const dueDate = dueDateFor(now, category.targetWorkingDays, comune.patronDay)
       const [row] = await tx
@@ -156,6 +179,7 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
           details: { officeId: routing.officeId, ruleId: routing.ruleId },
         },
       ])
+      if (options.open311 && actor.kind === 'open311') await tx.insert(open311Requests).values({ reportId: row.id, clientId: actor.clientId, ...options.open311, createdAt: now })
       if (actor.kind === 'citizen') {
         await tx.insert(reportFollowers).values({ reportId: row.id, citizenId: actor.id, via: 'reporter', createdAt: now })
         await notifyFollowers(tx, row, {
