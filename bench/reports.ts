@@ -4,8 +4,9 @@
  *     `next start` (Open311 POST /open311/v2/requests.json: the citizen form is a server action
  *     and has no machine path yet);
  *  2. the staff triage list's first filtered page with 100,000 reports in the database: p99 of
- *     the lib function the triage page calls (listReportsForStaff), or, where that capability
- *     is not on this branch yet, the same query (said in the output).
+ *     the page itself (GET /admin/segnalazioni through next start, signed in as staff), and of
+ *     the lib calls it makes (listReportsForStaff + countReportsForStaff) for comparison.
+ * BENCH_SERVER_CPU_PROF=dir writes CPU profiles of the server.
  * It creates and drops its own database. Run `npm run build` first, then `npm run bench:reports`.
  * Settings: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_PORT (3610), BENCH_SECONDS (20), BENCH_CONCURRENCY (50), BENCH_REPORTS (100000).
@@ -18,18 +19,19 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
 import { Agent, fetch } from 'undici'
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { openDatabase, type Database, type Db } from '../db/client'
 import { migrateDatabase } from '../db/migrate'
 import { seedDemo } from '../db/seed'
-import { demoStreets } from '../db/seed-data'
+import { DEMO_PASSWORD, demoStreets } from '../db/seed-data'
 import { offices } from '../db/schema/comune'
 import { open311Clients } from '../db/schema/open311'
 import { categories, reports } from '../db/schema/reports'
 import { staffUsers } from '../db/schema/staff'
 import { hashApiKey, keyHint, newApiKey } from '../lib/open311/api-key'
 import { useDatabase as installDatabase } from '../lib/db'
-import { staffReportFilterSchema, type StaffReportFilter } from '../lib/reports/schemas'
+import { staffReportFilterSchema } from '../lib/reports/schemas'
+import { countReportsForStaff, listReportsForStaff } from '../lib/reports/staff-reports'
 import type { StaffActor } from '../lib/auth/actor'
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -94,8 +96,7 @@ try {
   await admin.end()
 }
 
-async function benchSubmission(db: Db, apiKey: string) {
-  const base = `http://127.0.0.1:${port}`
+function startServer(base: string): Promise<void> {
   // BENCH_SERVER_CPU_PROF=dir writes a CPU profile of the server there (NODE_OPTIONS refuses --cpu-prof).
   const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : []
   server = spawn(process.execPath, [...profile, path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
@@ -105,6 +106,7 @@ async function benchSubmission(db: Db, apiKey: string) {
       DATABASE_URL: dbUrl.toString(),
       FILO_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'filo-bench-reports-')),
       FILO_PUBLIC_URL: base,
+      NEXTAUTH_URL: base,
       FILO_DEMO_SEED: 'never',
       FILO_OPEN311_POSTS_PER_MINUTE: '1000000',
       AUTH_SECRET: randomBytes(32).toString('hex'),
@@ -113,7 +115,12 @@ async function benchSubmission(db: Db, apiKey: string) {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  await waitFor(`${base}/api/health`)
+  return waitFor(`${base}/api/health`)
+}
+
+async function benchSubmission(db: Db, apiKey: string) {
+  const base = `http://127.0.0.1:${port}`
+  await startServer(base)
   const agent = new Agent({ connections: concurrency, keepAliveTimeout: 30_000 })
   const services = ['strade-viabilita', 'illuminazione-pubblica', 'igiene-urbana-rifiuti', 'arredo-urbano', 'parchi-verde']
   let sent = 0
@@ -144,7 +151,7 @@ async function benchSubmission(db: Db, apiKey: string) {
 
   // The floor under any figure below: what the server spends on requests that do (almost) nothing.
   for (const probe of ['/api/health', '/open311/v2/services.json']) {
-    const cpu0 = processCpuMs(server.pid)
+    const cpu0 = processCpuMs(server!.pid)
     const n = 1000
     let next = 0
     await Promise.all(
@@ -152,10 +159,10 @@ async function benchSubmission(db: Db, apiKey: string) {
         while (next++ < n) await (await fetch(`${base}${probe}`, { dispatcher: agent })).arrayBuffer()
       }),
     )
-    console.log(`  for reference, GET ${probe}: ${((processCpuMs(server.pid) - cpu0) / n).toFixed(2)} ms of server CPU per request`)
+    console.log(`  for reference, GET ${probe}: ${((processCpuMs(server!.pid) - cpu0) / n).toFixed(2)} ms of server CPU per request`)
   }
 
-  const cpuBefore = processCpuMs(server.pid)
+  const cpuBefore = processCpuMs(server!.pid)
   const latencies: number[] = []
   let errors = 0
   let firstError = ''
@@ -176,10 +183,10 @@ async function benchSubmission(db: Db, apiKey: string) {
     }),
   )
   const elapsed = (performance.now() - started) / 1000
-  const serverCpu = processCpuMs(server.pid) - cpuBefore
+  const serverCpu = processCpuMs(server!.pid) - cpuBefore
   latencies.sort((a, b) => a - b)
   const [stored] = await db.select({ n: sql<number>`count(*)::int` }).from(reports)
-  server.kill('SIGTERM')
+  server!.kill('SIGTERM')
   server = undefined
   await agent.close()
   console.log('')
@@ -200,40 +207,99 @@ async function benchTriage(db: Db, database: Database) {
   console.log(`Inserted ${bulkReports} reports in bulk in ${((performance.now() - t0) / 1000).toFixed(1)} s (${total?.n} in the database).`)
 
   installDatabase(database)
-  const [operatorRow] = await db.select().from(staffUsers).where(eq(staffUsers.role, 'operator')).limit(1)
-  const operator: StaffActor = { kind: 'staff', id: operatorRow!.id, email: operatorRow!.email, name: operatorRow!.name, role: 'operator', officeId: null }
   const [roads] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'strade-viabilita'))
   const [works] = await db.select({ id: offices.id }).from(offices).where(eq(offices.slug, 'lavori-pubblici'))
-  const { list, source } = await triageList(db)
-  console.log(`Triage list: ${source}, ${triageRuns} sequential runs each, as an operator (every report) unless said:`)
-  const filters: Array<[string, Record<string, string>]> = [
-    ['open reports (the default view)', { state: 'open' }],
-    ['open, category Strade', { state: 'open', categoryId: String(roads!.id) }],
-    ['new, office Lavori pubblici, priority high', { state: 'new', officeId: String(works!.id), priority: 'high' }],
-    ['open and overdue', { state: 'open', overdue: '1' }],
-  ]
-  const runs: Array<[string, StaffActor, Record<string, string>]> = filters.map(([label, raw]) => [label, operator, raw])
+  const [operatorRow] = await db.select().from(staffUsers).where(eq(staffUsers.role, 'operator')).limit(1)
   const [officeRow] = await db.select().from(staffUsers).where(eq(staffUsers.role, 'office')).limit(1)
-  if (officeRow) {
-    const officeActor: StaffActor = { kind: 'staff', id: officeRow.id, email: officeRow.email, name: officeRow.name, role: 'office', officeId: officeRow.officeId }
-    runs.push(['office staff: their open reports', officeActor, { state: 'open' }])
-  }
-  let worst = 0
-  for (const [label, actor, raw] of runs) {
-    const filter = staffReportFilterSchema.parse(raw)
+  const operator: StaffActor = { kind: 'staff', id: operatorRow!.id, email: operatorRow!.email, name: operatorRow!.name, role: 'operator', officeId: null }
+  const officeActor: StaffActor = { kind: 'staff', id: officeRow!.id, email: officeRow!.email, name: officeRow!.name, role: 'office', officeId: officeRow!.officeId }
+  // label, who, the page's query string (as the filter form writes it), the same filter for lib
+  const runs: Array<[string, StaffActor, Record<string, string>]> = [
+    ['open reports (the default view)', operator, {}],
+    ['open, category Strade', operator, { categoria: String(roads!.id) }],
+    ['new, office Lavori pubblici, priority high', operator, { stato: 'new', ufficio: String(works!.id), priorita: 'high' }],
+    ['open and overdue', operator, { ritardo: '1' }],
+    ['open, page 20', operator, { pagina: '20' }],
+    ['office staff: their open reports', officeActor, {}],
+  ]
+  const filterOf = (q: Record<string, string>) =>
+    staffReportFilterSchema.parse({ state: q.stato, categoryId: q.categoria, officeId: q.ufficio, priority: q.priorita, overdue: q.ritardo, page: q.pagina })
+
+  console.log(`Triage list, lib (listReportsForStaff + countReportsForStaff, as the page calls them), ${triageRuns} sequential runs each:`)
+  let worstLib = 0
+  for (const [label, actor, query] of runs) {
+    const filter = filterOf(query)
     const times: number[] = []
     let rows = 0
+    let matching = 0
     for (let i = 0; i < triageRuns + 10; i++) {
       const s = performance.now()
-      rows = (await list(actor, filter)).length
+      const [list, count] = await Promise.all([listReportsForStaff(actor, filter), countReportsForStaff(actor, filter)])
+      rows = list.length
+      matching = count
       if (i >= 10) times.push(performance.now() - s)
     }
     times.sort((a, b) => a - b)
-    worst = Math.max(worst, percentile(times, 99))
-    console.log(`  ${label.padEnd(44)} ${String(rows).padStart(4)} rows   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}`)
+    worstLib = Math.max(worstLib, percentile(times, 99))
+    console.log(`  ${label.padEnd(44)} ${String(rows).padStart(3)} of ${String(matching).padStart(6)}   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}`)
   }
-  console.log(`  Target p99 < 200 ms: ${worst < 200 ? 'met' : 'NOT met'} (worst p99 ${ms(worst)})`)
+
+  // The page itself, as staff get it: next start, signed in, server-rendered HTML.
+  const base = `http://127.0.0.1:${port}`
+  await startServer(base)
+  const agent = new Agent({ connections: 2, keepAliveTimeout: 30_000 })
+  const cookies = new Map<string, string>()
+  for (const actor of [operator, officeActor]) cookies.set(actor.id, await signIn(base, actor.email, agent))
+  console.log(`Triage page GET /admin/segnalazioni (next start, signed in), ${triageRuns} sequential runs each:`)
+  let worstPage = 0
+  for (const [label, actor, query] of runs) {
+    const url = `${base}/admin/segnalazioni${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`
+    const times: number[] = []
+    let size = 0
+    for (let i = 0; i < triageRuns + 10; i++) {
+      const s = performance.now()
+      const response = await fetch(url, { headers: { cookie: cookies.get(actor.id)! }, redirect: 'manual', dispatcher: agent })
+      const html = await response.text()
+      if (response.status !== 200 || !html.includes('segnalazion')) throw new Error(`${url}: HTTP ${response.status}`)
+      size = html.length
+      if (i >= 10) times.push(performance.now() - s)
+    }
+    times.sort((a, b) => a - b)
+    worstPage = Math.max(worstPage, percentile(times, 99))
+    console.log(`  ${label.padEnd(44)} ${(size / 1024).toFixed(0).padStart(4)} KB   p50 ${ms(percentile(times, 50))}   p99 ${ms(percentile(times, 99))}`)
+  }
+  server?.kill('SIGTERM')
+  server = undefined
+  await agent.close()
+  console.log(`  Target p99 < 200 ms for the page: ${worstPage < 200 ? 'met' : 'NOT met'} (worst p99 ${ms(worstPage)}; lib alone ${ms(worstLib)})`)
   console.log(`Machine at the end: ${machine()}`)
+}
+
+/** A staff session cookie, through the same next-auth sign-in the form uses (demo password). */
+async function signIn(base: string, email: string, agent: Agent): Promise<string> {
+  const jar = new Map<string, string>()
+  const keep = (response: Awaited<ReturnType<typeof fetch>>) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const i = pair!.indexOf('=')
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1))
+    }
+  }
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const csrf = await fetch(`${base}/api/auth/csrf`, { dispatcher: agent })
+  keep(csrf)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${base}/admin`, json: 'true' }).toString(),
+  })
+  keep(response)
+  await response.arrayBuffer()
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${email} failed (HTTP ${response.status})`)
+  return header()
 }
 
 /** CPU time (user + system) of a process and its children so far, from /proc; -1 where unavailable. */
@@ -252,54 +318,6 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-type ListFn = (actor: StaffActor, filter: StaffReportFilter) => Promise<unknown[]>
-
-/**
- * The triage page's own capability when this checkout has it (lib/reports/staff-reports.ts,
- * listReportsForStaff); otherwise the same query, so the figure is still about that page.
- */
-async function triageList(db: Db): Promise<{ list: ListFn; source: string }> {
-  const file = path.join(root, 'lib/reports/staff-reports.ts')
-  if (existsSync(file)) {
-    const mod = (await import(file)) as { listReportsForStaff?: ListFn }
-    if (mod.listReportsForStaff) return { list: (a, f) => mod.listReportsForStaff!(a, f), source: 'listReportsForStaff (lib/reports/staff-reports.ts)' }
-  }
-  return {
-    source: 'the triage query (lib/reports/staff-reports.ts is not on this branch: same filters, order and 500-row page)',
-    list: (actor, filter) => {
-      const conditions: SQL[] = []
-      if (actor.role === 'office') conditions.push(eq(reports.officeId, actor.officeId ?? -1))
-      if (filter.state === 'open') conditions.push(ne(reports.state, 'closed'))
-      else if (filter.state !== 'all') conditions.push(eq(reports.state, filter.state))
-      if (filter.categoryId) conditions.push(eq(reports.categoryId, filter.categoryId))
-      if (filter.officeId) conditions.push(eq(reports.officeId, filter.officeId))
-      if (filter.priority) conditions.push(eq(reports.priority, filter.priority))
-      if (filter.overdue) conditions.push(sql`${reports.dueDate} < to_char(now() at time zone 'Europe/Rome', 'YYYY-MM-DD')`)
-      return db
-        .select({
-          id: reports.id,
-          publicCode: reports.publicCode,
-          title: reports.title,
-          address: reports.address,
-          categoryName: categories.name,
-          officeName: offices.name,
-          status: reports.status,
-          state: reports.state,
-          priority: reports.priority,
-          dueDate: reports.dueDate,
-          createdAt: reports.createdAt,
-          assigneeName: staffUsers.name,
-        })
-        .from(reports)
-        .innerJoin(categories, eq(categories.id, reports.categoryId))
-        .innerJoin(offices, eq(offices.id, reports.officeId))
-        .leftJoin(staffUsers, eq(staffUsers.id, reports.assigneeId))
-        .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(sql`case ${reports.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`, asc(reports.dueDate), desc(reports.createdAt))
-        .limit(500)
-    },
-  }
-}
 
 /**
  * 100,000 reports over the last two years in one statement: every category and office, a

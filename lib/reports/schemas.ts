@@ -141,6 +141,8 @@ export const staffReportFilterSchema = z.object({
     .optional()
     .catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  /** 1-based page of the triage list (TRIAGE_PAGE_SIZE rows each). */
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 })
 export type StaffReportFilter = z.output<typeof staffReportFilterSchema>
 

@@ -11,23 +11,14 @@ import { assertReportStaff, canSeeReport } from './report-access'
 import type { StaffReportFilter } from './schemas'
 import { reportPhotoUrl } from './upload-report-photo'
 
-/** The triage inbox: operators and admins see every report, office staff their office's only. */
-export async function listReportsForStaff(actor: StaffActor, filter: StaffReportFilter, now = new Date(), limit = 500) {
+/** Rows per page of the triage list: enough for a morning's triage, light on a phone. */
+export const TRIAGE_PAGE_SIZE = 50
+
+/** The triage inbox: operators and admins see every report, office staff their office's only. One page of it. */
+export async function listReportsForStaff(actor: StaffActor, filter: StaffReportFilter, now = new Date(), pageSize = TRIAGE_PAGE_SIZE) {
   assertReportStaff(actor)
   const db = await getDb()
-  const conditions: SQL[] = []
-  if (actor.role === 'office') conditions.push(eq(reports.officeId, actor.officeId ?? -1))
-  if (filter.state === 'open') conditions.push(ne(reports.state, 'closed'))
-  else if (filter.state !== 'all') conditions.push(eq(reports.state, filter.state))
-  if (filter.categoryId) conditions.push(eq(reports.categoryId, filter.categoryId))
-  if (filter.officeId) conditions.push(eq(reports.officeId, filter.officeId))
-  if (filter.priority) conditions.push(eq(reports.priority, filter.priority))
-  if (filter.olderThanDays) conditions.push(lt(reports.createdAt, new Date(now.getTime() - filter.olderThanDays * 86_400_000)))
-  if (filter.overdue) conditions.push(and(ne(reports.state, 'closed'), lt(reports.dueDate, romeWallClock(now).date))!)
-  if (filter.q) {
-    const q = `%${filter.q.replace(/[%_\\]/g, '')}%`
-    conditions.push(or(ilike(reports.publicCode, q), ilike(reports.title, q), ilike(reports.address, q))!)
-  }
+  const conditions = staffReportConditions(actor, filter, now)
   return db
     .select({
       id: reports.id,
@@ -51,8 +42,39 @@ export async function listReportsForStaff(actor: StaffActor, filter: StaffReport
     .innerJoin(offices, eq(offices.id, reports.officeId))
     .leftJoin(staffUsers, eq(staffUsers.id, reports.assigneeId))
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(sql`case ${reports.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`, asc(reports.dueDate), desc(reports.createdAt))
-    .limit(limit)
+    // The id last, so that pages never overlap or skip rows that tie on everything else.
+    .orderBy(sql`case ${reports.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`, asc(reports.dueDate), desc(reports.createdAt), asc(reports.id))
+    .limit(pageSize)
+    .offset(((filter.page ?? 1) - 1) * pageSize)
+}
+
+/** How many reports the triage filter matches (for "1–50 di 1.234" and the page links). */
+export async function countReportsForStaff(actor: StaffActor, filter: StaffReportFilter, now = new Date()): Promise<number> {
+  assertReportStaff(actor)
+  const db = await getDb()
+  const conditions = staffReportConditions(actor, filter, now)
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reports)
+    .where(conditions.length ? and(...conditions) : undefined)
+  return row?.n ?? 0
+}
+
+function staffReportConditions(actor: StaffActor, filter: StaffReportFilter, now: Date): SQL[] {
+  const conditions: SQL[] = []
+  if (actor.role === 'office') conditions.push(eq(reports.officeId, actor.officeId ?? -1))
+  if (filter.state === 'open') conditions.push(ne(reports.state, 'closed'))
+  else if (filter.state !== 'all') conditions.push(eq(reports.state, filter.state))
+  if (filter.categoryId) conditions.push(eq(reports.categoryId, filter.categoryId))
+  if (filter.officeId) conditions.push(eq(reports.officeId, filter.officeId))
+  if (filter.priority) conditions.push(eq(reports.priority, filter.priority))
+  if (filter.olderThanDays) conditions.push(lt(reports.createdAt, new Date(now.getTime() - filter.olderThanDays * 86_400_000)))
+  if (filter.overdue) conditions.push(and(ne(reports.state, 'closed'), lt(reports.dueDate, romeWallClock(now).date))!)
+  if (filter.q) {
+    const q = `%${filter.q.replace(/[%_\\]/g, '')}%`
+    conditions.push(or(ilike(reports.publicCode, q), ilike(reports.title, q), ilike(reports.address, q))!)
+  }
+  return conditions
 }
 
 /** One report with everything staff need: contact, full timeline, all photos, who can take it. */

@@ -5,7 +5,7 @@ import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/com
 import { ToggleReportsMap } from '@/components/reports/toggle-map'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { staffReportFilterSchema } from '@/lib/reports/schemas'
-import { listReportFilterOptions, listReportsForStaff } from '@/lib/reports/staff-reports'
+import { countReportsForStaff, listReportFilterOptions, listReportsForStaff, TRIAGE_PAGE_SIZE } from '@/lib/reports/staff-reports'
 import { priorityLabels, stateLabels, statusLabels, REPORT_PRIORITIES, type ReportPriority, type ReportStatus } from '@/lib/reports/status-shared'
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
@@ -13,6 +13,7 @@ import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
 export const metadata: Metadata = { title: 'Segnalazioni' }
 
 const date = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' })
+const count = new Intl.NumberFormat('it-IT')
 const dueFormat = (d: string) => d.split('-').reverse().join('/')
 
 export default async function StaffReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,10 +27,24 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
     olderThanDays: params.piuVecchie || undefined,
     overdue: params.ritardo || undefined,
     q: params.q || undefined,
+    page: params.pagina || undefined,
   })
-  const loaded = await unlessForbidden(async () => Promise.all([listReportsForStaff(actor, filter), listReportFilterOptions(actor), getReportFormSetup()]))
+  const loaded = await unlessForbidden(async () =>
+    Promise.all([listReportsForStaff(actor, filter), countReportsForStaff(actor, filter), listReportFilterOptions(actor), getReportFormSetup()]),
+  )
   if (loaded === FORBIDDEN) return <Forbidden />
-  const [list, options, setup] = loaded
+  const [list, total, options, setup] = loaded
+  const page = filter.page ?? 1
+  const pages = Math.max(1, Math.ceil(total / TRIAGE_PAGE_SIZE))
+  const first = (page - 1) * TRIAGE_PAGE_SIZE + 1
+  // Page links keep the filters the person chose.
+  const pageHref = (n: number) => {
+    const query = new URLSearchParams()
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && value && key !== 'pagina') query.set(key, value)
+    if (n > 1) query.set('pagina', String(n))
+    const text = query.toString()
+    return text ? `/admin/segnalazioni?${text}` : '/admin/segnalazioni'
+  }
   const now = new Date()
   const exportQuery = new URLSearchParams({ giorni: '365' })
   return (
@@ -111,7 +126,10 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
         labels={{ show: 'Mostra sulla mappa', hide: 'Nascondi la mappa', region: 'Mappa delle segnalazioni filtrate', tilesUnavailable: 'La mappa non si carica: usa l’elenco.' }}
       />
 
-      <h2 className="mb-2 text-xl font-semibold">{list.length === 1 ? '1 segnalazione' : `${list.length} segnalazioni`}</h2>
+      <h2 className="mb-2 text-xl font-semibold">
+        {total === 1 ? '1 segnalazione' : `${count.format(total)} segnalazioni`}
+        {total > list.length && list.length > 0 ? <span className="font-normal"> · mostrate {count.format(first)}–{count.format(first + list.length - 1)}</span> : null}
+      </h2>
       {list.length ? (
         <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Elenco delle segnalazioni">
           <table className="w-full text-left">
@@ -151,8 +169,23 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
           </table>
         </div>
       ) : (
-        <p>Nessuna segnalazione con questi filtri.</p>
+        <p>{page > 1 && total > 0 ? 'Questa pagina è oltre la fine dell’elenco.' : 'Nessuna segnalazione con questi filtri.'}</p>
       )}
+      {pages > 1 || page > 1 ? (
+        <nav aria-label="Pagine dell’elenco" className="mt-4 flex flex-wrap items-center gap-3">
+          {page > 1 ? (
+            <Link href={pageHref(Math.min(page - 1, pages))} className={secondaryButtonClass} rel="prev">
+              ← Precedenti
+            </Link>
+          ) : null}
+          <span>Pagina {count.format(Math.min(page, pages))} di {count.format(pages)}</span>
+          {page < pages ? (
+            <Link href={pageHref(page + 1)} className={secondaryButtonClass} rel="next">
+              Successive →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   )
 }
