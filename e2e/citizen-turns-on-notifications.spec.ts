@@ -1,55 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './fixtures/axe'
-import { messageTitled, newSinkSubscription, type SinkSubscription } from './fixtures/push-sink'
+import { deliverToServiceWorker, shownNotifications, stubPushManager } from './fixtures/push-device'
+import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { expect, test } from './fixtures/test'
-
-/**
- * No real push service is reachable here, so the browser's pushManager.subscribe is the one
- * call replaced: it hands back a subscription of the local sink, whose keys the sink holds.
- * Everything after that is real: the server encrypts and sends Web Push to the sink, which
- * decrypts it; DevTools then delivers that payload to the real service worker.
- */
-async function stubPushManager(context: BrowserContext, subscription: SinkSubscription) {
-  await context.grantPermissions(['notifications'])
-  await context.addInitScript((sub) => {
-    const toBuffer = (b64url: string) => {
-      const b64 = b64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64url.length % 4)) % 4)
-      return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer
-    }
-    const fake = {
-      endpoint: sub.endpoint,
-      expirationTime: null,
-      options: { userVisibleOnly: true, applicationServerKey: null as ArrayBuffer | null },
-      getKey: (name: string) => toBuffer(name === 'p256dh' ? sub.keys.p256dh : sub.keys.auth),
-      toJSON: () => ({ endpoint: sub.endpoint, expirationTime: null, keys: sub.keys }),
-      unsubscribe: async () => {
-        sessionStorage.removeItem('e2e-subscribed')
-        return true
-      },
-    }
-    PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
-      const key = options?.applicationServerKey
-      fake.options.applicationServerKey = key instanceof Uint8Array ? (key.buffer as ArrayBuffer) : null
-      sessionStorage.setItem('e2e-subscribed', '1')
-      return fake as unknown as PushSubscription
-    }
-    PushManager.prototype.getSubscription = async function () {
-      return (sessionStorage.getItem('e2e-subscribed') ? fake : null) as unknown as PushSubscription | null
-    }
-  }, subscription)
-}
-
-async function deliverToServiceWorker(page: Page, context: BrowserContext, data: string) {
-  const cdp = await context.newCDPSession(page)
-  const registrationId = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const live = registrations.find((r) => !r.isDeleted && r.scopeURL.endsWith('/'))
-      if (live) resolve(live.registrationId)
-    })
-  })
-  await cdp.send('ServiceWorker.enable')
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(page.url()).origin, registrationId: await registrationId, data })
-}
 
 test('a citizen turns on notifications, gets a real test push, finds it in the inbox, then erases their data', async ({ page, context }) => {
   const subscription = await newSinkSubscription()
@@ -83,13 +35,8 @@ test('a citizen turns on notifications, gets a real test push, finds it in the i
   expect(payload.tag).toBe(payload.id)
 
   // The same bytes, handed to the real service worker, become a notification on the phone.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
   await deliverToServiceWorker(page, context, message!.payload!)
-  await expect
-    .poll(() =>
-      page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title)),
-    )
-    .toContain('Notifica di prova')
+  await expect.poll(() => shownNotifications(page)).toContain('Notifica di prova')
 
   // Nothing depends on push arriving: the message is in the inbox too, unread.
   await page.goto('/notifiche')

@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './fixtures/axe'
 import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
-import { stubPushManager } from './fixtures/push-stub'
+import { stubPushManager } from './fixtures/push-device'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
 

@@ -12,27 +12,26 @@ import {
 } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
 
-/** Links of the "Area riservata" navigation for each role (staff area contract). */
-const navLinks: Record<Role, string[]> = {
+/**
+ * The "Area riservata" navigation for each role (staff area contract): Bacheca, then the
+ * labelled sections the role has something in, each with exactly the links the role may use.
+ */
+const navSections: Record<Role, Array<[string, string[]]>> = {
   admin: [
-    'Bacheca',
-    'Segnalazioni',
-    'Chat',
-    'Allerte',
-    'Notizie',
-    'Eventi',
-    'Campagne',
-    'Invii',
-    'Uffici',
-    'Zone e aree di attesa',
-    'Argomenti',
-    'Personale',
-    'Open311',
-    'Registro attività',
+    ['Comunicazione', ['Notizie', 'Eventi', 'Campagne', 'Invii']],
+    ['Segnalazioni e chat', ['Segnalazioni', 'Chat', 'Uffici']],
+    ['Protezione civile', ['Allerte', 'Zone e aree di attesa']],
+    ['Amministrazione', ['Argomenti', 'Personale', 'Open311', 'Registro attività']],
   ],
-  operator: ['Bacheca', 'Segnalazioni', 'Chat', 'Notizie', 'Eventi', 'Campagne', 'Invii', 'Uffici'],
-  office: ['Bacheca', 'Segnalazioni', 'Chat', 'Uffici'],
-  civil_protection: ['Bacheca', 'Allerte', 'Invii'],
+  operator: [
+    ['Comunicazione', ['Notizie', 'Eventi', 'Campagne', 'Invii']],
+    ['Segnalazioni e chat', ['Segnalazioni', 'Chat', 'Uffici']],
+  ],
+  office: [['Segnalazioni e chat', ['Segnalazioni', 'Chat', 'Uffici']]],
+  civil_protection: [
+    ['Comunicazione', ['Invii']],
+    ['Protezione civile', ['Allerte']],
+  ],
 }
 
 test.describe('staff sign in and out', () => {
@@ -51,7 +50,12 @@ test.describe('staff sign in and out', () => {
 
       const nav = page.getByRole('navigation', { name: 'Area riservata' })
       await expect(nav).toBeVisible()
-      await expect(nav.getByRole('link')).toHaveText(navLinks[role])
+      await expect(nav.getByRole('link')).toHaveText(['Bacheca', ...navSections[role].flatMap(([, links]) => links)])
+      // Bacheca's own list, then one named list per section: no other section, no other link.
+      await expect(nav.getByRole('list')).toHaveCount(1 + navSections[role].length)
+      for (const [section, links] of navSections[role]) {
+        await expect(nav.getByRole('list', { name: section }).getByRole('link')).toHaveText(links)
+      }
       await expectNoAxeViolations(page, { label: `dashboard (${role})` })
 
       await page.getByRole('button', { name: 'Esci' }).click()
@@ -64,6 +68,42 @@ test.describe('staff sign in and out', () => {
       await expectSignInPage(page)
     })
   }
+
+  test('on a 360 px phone the navigation folds behind a Menu button and works with the keyboard alone', async ({ pageAs }) => {
+    const admin = await pageAs('admin')
+    await admin.setViewportSize({ width: 360, height: 740 })
+    await admin.goto('/admin')
+    await expect(admin.getByRole('heading', { level: 1, name: 'Bacheca' })).toBeVisible()
+    const nav = admin.getByRole('navigation', { name: 'Area riservata' })
+    const menu = nav.getByRole('button', { name: 'Menu' })
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+    await expect(nav.getByRole('link')).toHaveCount(0)
+    await expectNoAxeViolations(admin, { label: 'dashboard at 360 px, menu closed' })
+
+    await menu.focus()
+    await admin.keyboard.press('Enter')
+    await expect(menu).toHaveAttribute('aria-expanded', 'true')
+    await expect(nav.getByRole('list', { name: 'Amministrazione' }).getByRole('link')).toHaveText(['Argomenti', 'Personale', 'Open311', 'Registro attività'])
+    // Nothing sticks out sideways: no horizontal scrolling on the phone.
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    await expectNoAxeViolations(admin, { label: 'dashboard at 360 px, menu open' })
+
+    // Escape closes it and gives focus back to the button.
+    await admin.keyboard.press('Tab')
+    await expect(nav.getByRole('link', { name: 'Bacheca' })).toBeFocused()
+    await admin.keyboard.press('Escape')
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+    await expect(menu).toBeFocused()
+
+    // Open again and Tab through the sections to Registro attività.
+    await admin.keyboard.press('Enter')
+    const target = nav.getByRole('link', { name: 'Registro attività' })
+    for (let i = 0; i < 15 && !(await target.evaluate((el) => el === document.activeElement)); i++) await admin.keyboard.press('Tab')
+    await expect(target).toBeFocused()
+    await admin.keyboard.press('Enter')
+    await expect(admin.getByRole('heading', { level: 1, name: 'Registro attività' })).toBeVisible()
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+  })
 
   test('a wrong password is refused', async ({ page }) => {
     await page.goto('/admin/accedi')

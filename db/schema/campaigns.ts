@@ -2,9 +2,8 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 import { staffUsers } from './staff'
 
 /**
- * A broadcast to the subscribers of one or more topics, sent at once or at a chosen time.
- * Each topic gets one notification (the pipeline targets one topic at a time); they share a
- * push Topic and tag, and a citizen subscribed to several topics finds it in the inbox once.
+ * A broadcast to the subscribers of one or more topics, sent at once or at a chosen time, as
+ * one notification to everyone following any of them (each citizen and device once).
  */
 export const campaigns = pgTable(
   'campaigns',
@@ -20,6 +19,7 @@ export const campaigns = pgTable(
     scheduledFor: timestamp({ withTimezone: true }),
     /** Devices the campaign was handed to when it was sent. */
     devices: integer(),
+    /** The notification it was sent as (campaigns sent before multi-topic audiences have one per topic). */
     notificationIds: jsonb().$type<string[]>().notNull().default([]),
     createdBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,4 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { alertMessages } from '@/db/schema/alerts'
@@ -14,18 +11,10 @@ import { createAlertDraft } from './create-alert'
 import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
 import { getCapDocument, getCapFeed } from './cap-documents'
+import { validateCap } from './alert-test-setup'
 
 const database = setupTestDatabase({ seed: true })
-const schema = path.resolve('lib/alerts/testdata/CAP-v1.2.xsd')
-const dir = mkdtempSync(path.join(tmpdir(), 'filo-cap-'))
 let actor: StaffActor
-
-function validate(xml: string, name: string): void {
-  const file = path.join(dir, name)
-  writeFileSync(file, xml)
-  // Throws with xmllint's message when the document does not match the official schema.
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })
-}
 
 beforeAll(async () => {
   await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
@@ -60,7 +49,7 @@ describe('CAP publication of alerts', () => {
     const alertXml = await getCapDocument(`${identifier}.1`)
     expect(alertXml).toContain('<msgType>Alert</msgType>')
     expect(alertXml).toContain('<value>3; orange; Severe</value>')
-    validate(alertXml!, 'alert.xml')
+    validateCap(alertXml!, 'alert.xml')
 
     const feed = await getCapFeed()
     expect(feed).toContain(`/cap/alerts/${identifier}.1.xml`)
@@ -72,13 +61,13 @@ describe('CAP publication of alerts', () => {
     const [first] = await database.current().db.select().from(alertMessages).where(eq(alertMessages.identifier, `${identifier}.1`))
     expect(cancelXml).toMatch(new RegExp(`<references>[^<]*,${identifier.replace(/\./g, '\\.')}\\.1,`))
     expect(first).toBeDefined()
-    validate(cancelXml!, 'cancel.xml')
+    validateCap(cancelXml!, 'cancel.xml')
     expect(await getCapFeed()).not.toContain(identifier)
     expect(await getCapDocument('it.comune.esempio.nope.1')).toBeNull()
   })
 
   it('serves the demo alert from last week, ended, as valid CAP', async () => {
-    validate((await getCapDocument('it.comune.esempio.demo.0001.1'))!, 'demo-alert.xml')
-    validate((await getCapDocument('it.comune.esempio.demo.0001.2'))!, 'demo-cancel.xml')
+    validateCap((await getCapDocument('it.comune.esempio.demo.0001.1'))!, 'demo-alert.xml')
+    validateCap((await getCapDocument('it.comune.esempio.demo.0001.2'))!, 'demo-cancel.xml')
   })
 })

@@ -1,64 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eq, inArray } from 'drizzle-orm'
 import { alertMessages, alerts, citizenZones, zones } from '@/db/schema/alerts'
 import { citizens, topicSubscriptions } from '@/db/schema/citizens'
 import { inboxItems, notifications } from '@/db/schema/notifications'
-import { auditLog, staffUsers } from '@/db/schema/staff'
+import { auditLog } from '@/db/schema/staff'
 import { topics } from '@/db/schema/topics'
-import { setupTestDatabase } from '../testing/test-database'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
-import { FANOUT_QUEUE } from '../notify/notify'
 import { AppError } from '../errors'
-import type { StaffActor } from '../auth/actor'
 import { createAlertDraft } from './create-alert'
 import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
+import { alertDraft, code, hour, setupAlertTests } from './alert-test-setup'
 
-const database = setupTestDatabase({ seed: true })
-const ctx = { ip: '192.0.2.7' }
-const actors: Record<string, StaffActor> = {}
-let secondCp: StaffActor
-const hour = 3600_000
+const { database, ctx, actors, secondCp } = setupAlertTests({ ip: '192.0.2.7' })
 
-beforeAll(async () => {
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
-  const { db } = database.current()
-  for (const row of await db.select().from(staffUsers)) {
-    actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
-  }
-  const [other] = await db
-    .insert(staffUsers)
-    .values({ email: 'sala.operativa@comune.esempio.it', name: 'Luca Sala', role: 'civil_protection', passwordHash: 'x' })
-    .returning()
-  secondCp = { kind: 'staff', id: other!.id, email: other!.email, name: other!.name, role: 'civil_protection', officeId: null }
+const draft = alertDraft({
+  risks: ['temporali'],
+  headline: 'Temporali forti nel pomeriggio',
+  description: 'Il Centro funzionale regionale prevede temporali forti dalle 14.',
+  instructions: 'Evitate i sottopassi. Non sostate sotto gli alberi.',
 })
-
-afterAll(async () => {
-  await stopJobs()
-})
-
-const draft = (overrides: Record<string, unknown> = {}) =>
-  alertDraftSchema.parse({
-    level: 'gialla',
-    risks: ['temporali'],
-    headline: 'Temporali forti nel pomeriggio',
-    description: 'Il Centro funzionale regionale prevede temporali forti dalle 14.',
-    instructions: 'Evitate i sottopassi. Non sostate sotto gli alberi.',
-    issuer: 'Sindaco del Comune di Esempio',
-    validFrom: new Date(),
-    validUntil: new Date(Date.now() + 12 * hour),
-    ...overrides,
-  })
-
-async function code(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 describe('alerts', () => {
   it('only civil protection and admins can draft or publish', async () => {
@@ -82,10 +42,10 @@ describe('alerts', () => {
     expect(await code(publishAlert(actors.civil_protection!, id, {}, ctx))).toBe('forbidden')
     expect(await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(0)
 
-    const outcome = await publishAlert(secondCp, id, {}, ctx)
+    const outcome = await publishAlert(secondCp(), id, {}, ctx)
     expect(outcome).toMatchObject({ state: 'active', override: false })
     const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
-    expect(row).toMatchObject({ state: 'active', approvedBy: secondCp.id, draftedBy: actors.civil_protection!.id, override: false })
+    expect(row).toMatchObject({ state: 'active', approvedBy: secondCp().id, draftedBy: actors.civil_protection!.id, override: false })
     const [n] = await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))
     expect(n?.urgency).toBe('high')
     const actions = (await database.current().db.select().from(auditLog).where(eq(auditLog.targetId, id))).map((e) => e.action)

@@ -1,68 +1,26 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asc, desc, eq } from 'drizzle-orm'
 import { alertMessages, alerts } from '@/db/schema/alerts'
 import { notifications } from '@/db/schema/notifications'
-import { auditLog, staffUsers } from '@/db/schema/staff'
-import { setupTestDatabase } from '../testing/test-database'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
-import { FANOUT_QUEUE } from '../notify/notify'
+import { auditLog } from '@/db/schema/staff'
 import { buildPayload } from '../notify/payload'
 import { AppError } from '../errors'
-import type { StaffActor } from '../auth/actor'
 import { createAlertDraft } from './create-alert'
 import { endAlert, publishAlert } from './publish-alert'
 import { approveAlertUpdate, requestAlertUpdate } from './update-alert'
-import { alertDraftSchema, alertUpdateSchema } from './schemas'
+import { alertUpdateSchema } from './schemas'
+import { alertDraft, code, hour, setupAlertTests, validateCap } from './alert-test-setup'
 import { getCapDocument, getCapFeed } from './cap-documents'
 import { getAlertDesk } from './alert-desk'
 
-const database = setupTestDatabase({ seed: true })
-const ctx = { ip: '192.0.2.9' }
-const actors: Record<string, StaffActor> = {}
-let secondCp: StaffActor
-const hour = 3600_000
-const schema = path.resolve('lib/alerts/testdata/CAP-v1.2.xsd')
-const dir = mkdtempSync(path.join(tmpdir(), 'filo-cap-update-'))
+const { database, ctx, actors, secondCp } = setupAlertTests({ ip: '192.0.2.9' })
 
-function validate(xml: string, name: string): void {
-  const file = path.join(dir, name)
-  writeFileSync(file, xml)
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })
-}
-
-beforeAll(async () => {
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
-  const { db } = database.current()
-  for (const row of await db.select().from(staffUsers)) {
-    actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
-  }
-  const [other] = await db
-    .insert(staffUsers)
-    .values({ email: 'coc@comune.esempio.it', name: 'Marta Coc', role: 'civil_protection', passwordHash: 'x' })
-    .returning()
-  secondCp = { kind: 'staff', id: other!.id, email: other!.email, name: other!.name, role: 'civil_protection', officeId: null }
+const draft = alertDraft({
+  risks: ['idraulico'],
+  headline: 'Fiume in crescita',
+  description: 'Il livello del fiume sta salendo dopo le piogge della notte.',
+  instructions: 'Non scendere in cantine e garage.',
 })
-
-afterAll(async () => {
-  await stopJobs()
-})
-
-const draft = (overrides: Record<string, unknown> = {}) =>
-  alertDraftSchema.parse({
-    level: 'gialla',
-    risks: ['idraulico'],
-    headline: 'Fiume in crescita',
-    description: 'Il livello del fiume sta salendo dopo le piogge della notte.',
-    instructions: 'Non scendere in cantine e garage.',
-    issuer: 'Sindaco del Comune di Esempio',
-    validFrom: new Date(),
-    validUntil: new Date(Date.now() + 12 * hour),
-    ...overrides,
-  })
 
 const update = (alertId: string, overrides: Record<string, unknown> = {}) =>
   alertUpdateSchema.parse({
@@ -74,16 +32,6 @@ const update = (alertId: string, overrides: Record<string, unknown> = {}) =>
     validUntil: new Date(Date.now() + 18 * hour),
     ...overrides,
   })
-
-async function code(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 async function publishedYellow() {
   const { id, identifier } = await createAlertDraft(actors.civil_protection!, draft(), ctx)
@@ -114,8 +62,8 @@ describe('alert updates', () => {
     const updateXml = await getCapDocument(`${identifier}.2`)
     expect(updateXml).toContain('<msgType>Update</msgType>')
     expect(updateXml).toMatch(new RegExp(`<references>[^<]*,${identifier.replace(/\./g, '\\.')}\\.1,`))
-    validate(updateXml!, 'update.xml')
-    validate((await getCapDocument(`${identifier}.1`))!, 'alert.xml')
+    validateCap(updateXml!, 'update.xml')
+    validateCap((await getCapDocument(`${identifier}.1`))!, 'alert.xml')
 
     const feed = await getCapFeed()
     expect(feed).toContain(`/cap/alerts/${identifier}.2.xml`)
@@ -125,7 +73,7 @@ describe('alert updates', () => {
     const cancelXml = await getCapDocument(`${identifier}.3`)
     expect(cancelXml).toContain('<msgType>Cancel</msgType>')
     expect(cancelXml).toContain(`,${identifier}.2,`)
-    validate(cancelXml!, 'cancel.xml')
+    validateCap(cancelXml!, 'cancel.xml')
     const all = await db.select().from(notifications).where(eq(notifications.sourceId, id))
     expect(new Set(all.map((n) => n.pushTopic)).size).toBe(1)
     expect(await getCapFeed()).not.toContain(identifier)
@@ -144,10 +92,10 @@ describe('alert updates', () => {
     // The dashboard shows it waiting: the requester cannot approve it, a second person can.
     const mine = await getAlertDesk(actors.civil_protection!)
     expect(mine.pendingApprovals.find((a) => a.id === id)).toMatchObject({ kind: 'update', level: 'rossa', canApprove: false })
-    expect((await getAlertDesk(secondCp)).pendingApprovals.find((a) => a.id === id)).toMatchObject({ canApprove: true })
+    expect((await getAlertDesk(secondCp())).pendingApprovals.find((a) => a.id === id)).toMatchObject({ canApprove: true })
     expect((await getAlertDesk(actors.operator!)).pendingApprovals).toEqual([])
 
-    const outcome = await approveAlertUpdate(secondCp, id, {}, ctx)
+    const outcome = await approveAlertUpdate(secondCp(), id, {}, ctx)
     expect(outcome).toMatchObject({ state: 'sent', override: false })
     const [row] = await db.select().from(alerts).where(eq(alerts.id, id))
     expect(row).toMatchObject({ level: 'rossa', pendingUpdate: null, version: 2 })

@@ -8,7 +8,10 @@ import { topics } from '@/db/schema/topics'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
-import { runFanout, type Sender } from '../notify/fanout'
+import { runFanout } from '../notify/fanout'
+import { startPushSink, type PushSink } from '../testing/push-sink'
+import { PushSender } from '../push/push-sender'
+import webpush from 'web-push'
 import { markNotificationRead } from '../inbox/inbox'
 import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
@@ -25,12 +28,16 @@ const actors: Record<string, StaffActor> = {}
 const topicId: Record<string, number> = {}
 let both: string
 let onlyEvents: string
+/** The device of the citizen following both topics, and the one of the citizen following Eventi only. */
+let bothDevice: string
+let goneDevice: string
 const hour = 3600_000
-
-/** A push service that accepts everything, except devices whose endpoint says "gone". */
-const sender: Sender = { send: async (target) => (target.endpoint.includes('gone') ? { kind: 'gone', status: 410 } : { kind: 'sent', status: 201 }) }
+let sink: PushSink
+let sender: PushSender
 
 beforeAll(async () => {
+  sink = await startPushSink()
+  sender = new PushSender({ vapid: { ...webpush.generateVAPIDKeys(), subject: 'mailto:urp@comune.esempio.it' }, connect: { ca: sink.ca }, requestTimeoutMs: 2_000 })
   const boss = await startJobs(database.current())
   await ensureQueue(boss, FANOUT_QUEUE)
   await ensureCampaignQueue(boss)
@@ -52,13 +59,19 @@ beforeAll(async () => {
     { citizenId: both, topicId: topicId.mercati! },
     { citizenId: onlyEvents, topicId: topicId.eventi! },
   ])
-  await db.insert(pushSubscriptions).values([
-    { citizenId: both, endpoint: 'https://push.example/both-1', origin: 'https://push.example', p256dh: 'k', auth: 'a' },
-    { citizenId: onlyEvents, endpoint: 'https://push.example/gone-1', origin: 'https://push.example', p256dh: 'k', auth: 'a' },
-  ])
+  const devices = [sink.newSubscription({ label: 'both' }), sink.newSubscription({ label: 'only-events' })]
+  bothDevice = devices[0]!.endpoint
+  goneDevice = devices[1]!.endpoint
+  await db.insert(pushSubscriptions).values(
+    devices.map((d, i) => ({ citizenId: i === 0 ? both : onlyEvents, endpoint: d.endpoint, origin: sink.origin, p256dh: d.keys.p256dh, auth: d.keys.auth })),
+  )
+  // The second phone was uninstalled: its push service answers 410 Gone.
+  sink.behave(goneDevice, { status: 410 })
 })
 
 afterAll(async () => {
+  await sender?.close()
+  await sink?.close()
   await stopJobs()
 })
 
@@ -82,7 +95,7 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('broadcast campaigns', () => {
-  it('counts each device once across topics, sends at once, one inbox entry per citizen, and shows sent, gone and opened', async () => {
+  it('sends a multi-topic campaign once to each device and citizen, and shows sent, gone and opened', async () => {
     const { db } = database.current()
     expect(await countCampaignAudience(actors.operator!, [topicId.eventi!, topicId.mercati!])).toMatchObject({ citizens: 2, devices: 2 })
 
@@ -91,18 +104,24 @@ describe('broadcast campaigns', () => {
     const [row] = await db.select().from(campaigns).where(eq(campaigns.id, outcome.id))
     expect(row).toMatchObject({ state: 'sent', devices: 2 })
     const sent = await db.select().from(notifications).where(inArray(notifications.id, row!.notificationIds))
-    expect(sent).toHaveLength(2)
-    expect(new Set(sent.map((n) => n.pushTopic)).size).toBe(1)
+    expect(sent).toHaveLength(1)
     const inbox = await db.select().from(inboxItems).where(inArray(inboxItems.notificationId, row!.notificationIds))
     expect(inbox.map((i) => i.citizenId).sort()).toEqual([both, onlyEvents].sort())
 
-    for (const n of sent) await runFanout(db, n.id, { sender, sleep: async () => {} })
+    await runFanout(db, sent[0]!.id, { sender, sleep: async () => {} })
+    // The citizen following both topics gets the campaign on the phone once, not once per topic.
+    const onPhone = sink.received(bothDevice)
+    expect(onPhone).toHaveLength(1)
+    expect(onPhone[0]).toMatchObject({ status: 201, headers: { topic: sent[0]!.pushTopic } })
+    expect(JSON.parse(onPhone[0]!.payload!)).toMatchObject({ title: 'Mercatino di Natale', url: '/eventi' })
+    expect(sink.received(goneDevice).map((m) => m.status)).toEqual([410])
+    // The gone phone is forgotten; the citizen who follows only Eventi still has the message in the inbox.
+    expect(await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, goneDevice))).toHaveLength(0)
+
     // The citizen taps the notification on the phone: the service worker reports it.
-    await markNotificationRead({ kind: 'citizen', id: both, locale: 'it' }, sent[1]!.id)
+    await markNotificationRead({ kind: 'citizen', id: both, locale: 'it' }, sent[0]!.id)
     const campaign = await getCampaign(actors.operator!, outcome.id)
-    expect(campaign!.stats).toMatchObject({ sent: 2, gone: 1, failed: 0, opened: 1, finished: true })
-    // both's device got it for each topic (the phone shows it once: same tag); the other device is gone.
-    expect(campaign!.stats.total).toBe(3)
+    expect(campaign!.stats).toMatchObject({ total: 2, sent: 1, gone: 1, failed: 0, pending: 0, opened: 1, inbox: 2, finished: true })
 
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, outcome.id))
     expect(entry).toMatchObject({ action: 'campaign.send', details: expect.objectContaining({ devices: 2 }) })

@@ -1,10 +1,9 @@
 import 'server-only'
 import type { PgBoss } from 'pg-boss'
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Tx } from '@/db/client'
 import { campaigns, type Campaign } from '@/db/schema/campaigns'
 import { topics } from '@/db/schema/topics'
-import { inboxItems } from '@/db/schema/notifications'
 import { getDb } from '../db'
 import { getLogger } from '../log'
 import { ensureQueue, getBoss } from '../jobs/boss'
@@ -21,40 +20,29 @@ class NotYetDue extends Error {
 }
 
 /**
- * Hands a campaign to the notify pipeline, one notification per topic. They share one push
- * Topic (so the phone shows one notification), and a citizen subscribed to several of the
- * topics keeps only the first inbox entry.
+ * Hands a campaign to the notify pipeline as one notification whose audience is everyone
+ * following any of its topics: a citizen following several of them gets one inbox entry,
+ * and each of their devices one push.
  */
 export async function deliverCampaign(tx: Tx, campaign: Campaign, topicIds: number[], now: Date): Promise<{ devices: number; recipients: number }> {
   const { devices } = await countTopicsAudience(tx, topicIds)
   const pushTopic = pushTopicFor('campaign', campaign.id)
-  const notificationIds: string[] = []
-  for (const topicId of topicIds) {
-    const { notificationId } = await notify(tx, {
-      kind: 'campaign',
-      title: campaign.title,
-      body: campaign.body,
-      url: campaign.url || '/notifiche',
-      audience: { topicId },
-      urgency: 'normal',
-      ttlSeconds: 2 * 86_400,
-      pushTopic,
-      tag: pushTopic,
-      sourceType: 'campaign',
-      sourceId: campaign.id,
-      createdBy: campaign.createdBy,
-    })
-    if (notificationIds.length) {
-      await tx.execute(sql`
-        delete from inbox_items i where i.notification_id = ${notificationId}
-          and exists (select 1 from inbox_items e where e.citizen_id = i.citizen_id
-            and e.notification_id in (select (jsonb_array_elements_text(${JSON.stringify(notificationIds)}::jsonb))::uuid))`)
-    }
-    notificationIds.push(notificationId)
-  }
-  const [counted] = await tx.select({ n: sql<number>`count(*)::int` }).from(inboxItems).where(inArray(inboxItems.notificationId, notificationIds))
-  await tx.update(campaigns).set({ state: 'sent', sentAt: now, devices, notificationIds }).where(eq(campaigns.id, campaign.id))
-  return { devices, recipients: counted?.n ?? 0 }
+  const { notificationId, recipients } = await notify(tx, {
+    kind: 'campaign',
+    title: campaign.title,
+    body: campaign.body,
+    url: campaign.url || '/notifiche',
+    audience: { topicIds },
+    urgency: 'normal',
+    ttlSeconds: 2 * 86_400,
+    pushTopic,
+    tag: pushTopic,
+    sourceType: 'campaign',
+    sourceId: campaign.id,
+    createdBy: campaign.createdBy,
+  })
+  await tx.update(campaigns).set({ state: 'sent', sentAt: now, devices, notificationIds: [notificationId] }).where(eq(campaigns.id, campaign.id))
+  return { devices, recipients }
 }
 
 export type ScheduledResult = 'sent' | 'missing' | 'cancelled' | 'already_sent' | 'failed'

@@ -6,7 +6,7 @@ import { deliveries, notifications, pushServiceBlocks } from '@/db/schema/notifi
 import { auditLog } from '@/db/schema/staff'
 import type { PushOutcome } from '../push/push-sender'
 import { buildPayload } from './payload'
-import { inZones } from './zones'
+import { devicesQuery, notificationAudience } from './audience'
 import type { Urgency } from './schemas'
 
 export type Sender = {
@@ -131,15 +131,7 @@ export async function runFanout(db: Db, notificationId: string, options: FanoutO
 
 /** One delivery row per target device, created by the database from the audience. */
 async function materialize(db: Db, n: typeof notifications.$inferSelect): Promise<void> {
-  const subscriptionId = typeof n.details.subscriptionId === 'string' ? n.details.subscriptionId : null
-  const zoneIds = Array.isArray(n.details.zoneIds) ? n.details.zoneIds.filter((z): z is number => typeof z === 'number') : undefined
-  const targets = n.topicId
-    ? sql`select ps.id, ps.origin from push_subscriptions ps
-          join topic_subscriptions ts on ts.citizen_id = ps.citizen_id and ts.topic_id = ${n.topicId}
-          where ps.enabled and ${inZones(sql`ps.citizen_id`, zoneIds)}`
-    : subscriptionId
-      ? sql`select ps.id, ps.origin from push_subscriptions ps where ps.id = ${subscriptionId} and ps.citizen_id = ${n.citizenId} and ps.enabled`
-      : sql`select ps.id, ps.origin from push_subscriptions ps where ps.citizen_id = ${n.citizenId} and ps.enabled`
+  const targets = devicesQuery(notificationAudience(n))
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into deliveries (notification_id, subscription_id, origin)

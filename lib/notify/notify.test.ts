@@ -58,6 +58,19 @@ describe('notify', () => {
     expect(JSON.stringify(await countJobs())).toBe(before)
   })
 
+  it('to several topics, puts it once in the inbox of each citizen following any of them', async () => {
+    const { db } = database.current()
+    const [eventi] = await db.select().from(topics).where(eq(topics.slug, 'eventi'))
+    // people[2] follows both topics, people[3] Eventi only.
+    await db.insert(topicSubscriptions).values([people[2]!, people[3]!].map((citizenId) => ({ citizenId, topicId: eventi!.id })))
+    const audience = { topicIds: [viabilita, eventi!.id] }
+    expect(await countAudience(audience)).toEqual({ citizens: 4, devices: 0 })
+    const result = await db.transaction((tx) => notify(tx, { kind: 'campaign', title: 'Festa', body: 'In piazza', url: '/eventi', audience }))
+    expect(result.recipients).toBe(4)
+    const inbox = await db.select().from(inboxItems).where(eq(inboxItems.notificationId, result.notificationId))
+    expect(inbox.map((i) => i.citizenId).sort()).toEqual(people.slice(0, 4).sort())
+  })
+
   it('reaches one citizen only when addressed to one citizen', async () => {
     const { db } = database.current()
     const result = await db.transaction((tx) =>

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/execute'
 import { notifications } from '@/db/schema/notifications'
 import { enqueue } from '../jobs/boss'
 import { pushTopicFor } from './payload'
-import { inZones } from './zones'
+import { audienceTopicIds, recipientsQuery } from './audience'
 import type { NotificationInput } from './schemas'
 
 export const FANOUT_QUEUE = 'notification-fanout'
@@ -17,6 +17,8 @@ export const FANOUT_QUEUE = 'notification-fanout'
  */
 export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ notificationId: string; recipients: number }> {
   const audience = input.audience
+  const topicIds = audienceTopicIds(audience)
+  if (topicIds?.length === 0) throw new Error('a notification to topics needs at least one topic')
   const pushTopic = input.pushTopic ?? (input.sourceType && input.sourceId ? pushTopicFor(input.sourceType, input.sourceId) : null)
   const [row] = await tx
     .insert(notifications)
@@ -25,7 +27,8 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
       title: input.title,
       body: input.body,
       url: input.url,
-      topicId: 'topicId' in audience ? audience.topicId : null,
+      // The first topic names the message in staff lists; all of them are kept in details.
+      topicId: topicIds?.[0] ?? null,
       citizenId: 'citizenId' in audience ? audience.citizenId : null,
       urgency: input.urgency ?? 'normal',
       ttlSeconds: input.ttlSeconds ?? 86_400,
@@ -35,6 +38,7 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
       createdBy: input.createdBy ?? null,
       details: {
         ...('subscriptionId' in audience && audience.subscriptionId ? { subscriptionId: audience.subscriptionId } : {}),
+        ...(topicIds && topicIds.length > 1 ? { topicIds } : {}),
         ...('zoneIds' in audience && audience.zoneIds?.length ? { zoneIds: audience.zoneIds } : {}),
         ...(input.tag ? { tag: input.tag } : {}),
       },
@@ -43,15 +47,11 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
   if (!row) throw new Error('notification insert returned nothing')
 
   // Inbox rows are written by the database in one statement: a topic may have 100,000 readers.
-  const recipientsQuery =
-    'topicId' in audience
-      ? sql`select ts.citizen_id from topic_subscriptions ts where ts.topic_id = ${audience.topicId} and ${inZones(sql`ts.citizen_id`, audience.zoneIds)}`
-      : sql`select id as citizen_id from citizens where id = ${audience.citizenId}`
   const [counted] = await queryRows<{ n: number }>(
     tx,
     sql`with added as (
           insert into inbox_items (citizen_id, notification_id)
-          select citizen_id, ${row.id}::uuid from (${recipientsQuery}) recipients
+          select citizen_id, ${row.id}::uuid from (${recipientsQuery(audience)}) recipients
           on conflict do nothing
           returning 1)
         select count(*)::int as n from added`,

@@ -1,9 +1,11 @@
 export type Urgency = 'very-low' | 'low' | 'normal' | 'high'
 
-/** Who a notification is for: a topic's subscribers, or one citizen (optionally one device). */
+/** Who a notification is for: a topic's subscribers, those of several topics, or one citizen (optionally one device). */
 export type Audience =
   /** zoneIds: only citizens who chose one of these neighbourhoods, or chose none. */
   | { topicId: number; zoneIds?: number[] }
+  /** Everyone following any of the topics, each citizen and each device once. */
+  | { topicIds: number[]; zoneIds?: number[] }
   | { citizenId: string; subscriptionId?: string }
 
 export type NotificationInput = {

@@ -1,34 +1,57 @@
-import { roleLabels } from '@/lib/auth/actor'
+import { roleLabels, type StaffActor } from '@/lib/auth/actor'
 import { SignOutButton } from '@/components/admin/sign-out-button'
-import { AdminNav } from '@/components/admin/admin-nav'
+import { AdminNav, type AdminNavSection } from '@/components/admin/admin-nav'
 import { staffOrSignIn } from '../_lib/guard'
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   // For comfort only: every page and action checks the actor again through lib.
   const actor = await staffOrSignIn()
-  const links = [
-    { href: '/admin', label: 'Bacheca' },
-    ...(actor.role !== 'civil_protection' ? [{ href: '/admin/segnalazioni', label: 'Segnalazioni' }] : []),
-    ...(actor.role !== 'civil_protection' ? [{ href: '/admin/chat', label: 'Chat' }] : []),
-    ...(actor.role === 'admin' || actor.role === 'civil_protection' ? [{ href: '/admin/allerte', label: 'Allerte' }] : []),
-    ...(actor.role === 'admin' || actor.role === 'operator'
-      ? [
-          { href: '/admin/notizie', label: 'Notizie' },
-          { href: '/admin/eventi', label: 'Eventi' },
-          { href: '/admin/campagne', label: 'Campagne' },
-        ]
-      : []),
-    ...(actor.role !== 'office' ? [{ href: '/admin/invii', label: 'Invii' }] : []),
-    ...(actor.role !== 'civil_protection' ? [{ href: '/admin/uffici', label: 'Uffici' }] : []),
-    ...(actor.role === 'admin'
-      ? [
-          { href: '/admin/zone', label: 'Zone e aree di attesa' },
-          { href: '/admin/argomenti', label: 'Argomenti' },
-          { href: '/admin/personale', label: 'Personale' },
-          { href: '/admin/open311', label: 'Open311' },
-          { href: '/admin/registro', label: 'Registro attività' },
-        ]
-      : []),
+  const role = actor.role
+  const is = (...roles: Array<StaffActor['role']>) => roles.includes(role)
+  // Which role sees what is unchanged (each page checks again through lib); only the grouping is new.
+  const sections: AdminNavSection[] = [
+    { label: null, links: [{ href: '/admin', label: 'Bacheca' }] },
+    {
+      label: 'Comunicazione',
+      links: [
+        ...(is('admin', 'operator')
+          ? [
+              { href: '/admin/notizie', label: 'Notizie' },
+              { href: '/admin/eventi', label: 'Eventi' },
+              { href: '/admin/campagne', label: 'Campagne' },
+            ]
+          : []),
+        ...(is('admin', 'operator', 'civil_protection') ? [{ href: '/admin/invii', label: 'Invii' }] : []),
+      ],
+    },
+    {
+      label: 'Segnalazioni e chat',
+      links: is('admin', 'operator', 'office')
+        ? [
+            { href: '/admin/segnalazioni', label: 'Segnalazioni' },
+            { href: '/admin/chat', label: 'Chat' },
+            { href: '/admin/uffici', label: 'Uffici' },
+          ]
+        : [],
+    },
+    {
+      label: 'Protezione civile',
+      links: [
+        ...(is('admin', 'civil_protection') ? [{ href: '/admin/allerte', label: 'Allerte' }] : []),
+        ...(is('admin') ? [{ href: '/admin/zone', label: 'Zone e aree di attesa' }] : []),
+      ],
+    },
+    {
+      label: 'Amministrazione',
+      links: is('admin')
+        ? [
+            { href: '/admin/argomenti', label: 'Argomenti' },
+            { href: '/admin/personale', label: 'Personale' },
+            { href: '/admin/open311', label: 'Open311' },
+            { href: '/admin/registro', label: 'Registro attività' },
+          ]
+        : [],
+    },
   ]
   return (
     <div className="min-h-dvh bg-surface">
@@ -42,7 +65,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </div>
           <SignOutButton />
         </div>
-        <AdminNav links={links} />
+        <AdminNav sections={sections.filter((s) => s.links.length > 0)} />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
