@@ -67,7 +67,7 @@ test.describe('citizen chats with staff', () => {
     await staff.getByRole('button', { name: 'Invia', exact: true }).click()
     await citizen.getByLabel('Il tuo messaggio').fill('Scritto senza rete')
     await citizen.getByRole('button', { name: 'Invia', exact: true }).click()
-    await expect(citizen.getByRole('listitem').filter({ hasText: 'Scritto senza rete' }).getByTestId('message-state')).toHaveText('Invio in corso…')
+    await expect(citizen.getByRole('listitem').filter({ hasText: 'Scritto senza rete' }).getByTestId('message-state')).toHaveText('In attesa di connessione')
     await expect(citizen.getByText(/Connessione persa/)).toBeVisible({ timeout: 15_000 })
     await expectNoAxeViolations(citizen, { label: 'citizen chat offline' })
 
