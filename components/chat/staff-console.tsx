@@ -368,7 +368,8 @@ export function StaffConsole({
       ) : null}
       {counts && counts.escalated > 0 && view !== 'unassigned' ? (
         <p className="rounded-md border-2 border-danger bg-danger-light px-4 py-2 text-danger">
-          <strong>{counts.escalated === 1 ? '1 chat aspetta da troppo tempo' : `${counts.escalated} chat aspettano da troppo tempo`}</strong> senza nessuno che la segua.{' '}
+          <strong>{counts.escalated === 1 ? '1 chat aspetta da troppo tempo' : `${counts.escalated} chat aspettano da troppo tempo`}</strong>{' '}
+          {counts.escalated === 1 ? 'senza nessuno che la segua.' : 'senza nessuno che le segua.'}{' '}
           <Link href={viewHref('unassigned')} className="font-semibold text-danger underline">
             Vedi le non assegnate
           </Link>
