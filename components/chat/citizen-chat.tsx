@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ChatMessageView } from '@/lib/chat/schemas'
 import { MAX_MESSAGE_LENGTH } from '@/lib/chat/schemas'
+import { MessageBubble, MessageMeta } from './message-bubble'
 import { MessageBody } from './message-body'
+import { readOutbox, removeOutboxItems, saveOutboxItem, type OutboxItem } from './outbox-store'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
 
 export type CitizenChatStrings = {
@@ -22,6 +24,8 @@ export type CitizenChatStrings = {
   read: string
   failed: string
   retry: string
+  discard: string
+  waiting: string
   you: string
   staff: string
   auto: string
@@ -38,45 +42,18 @@ export type CitizenChatStrings = {
   throttled: string
 }
 
-type Outgoing = {
-  clientId: string
-  kind: 'text' | 'location' | 'image' | 'video'
-  body: string
-  latitude?: number
-  longitude?: number
-  attachmentId?: string
-  createdAt: string
-  error?: string
-}
-
 type QueueInfo = { open: boolean; hoursText: string; waiting: boolean; position: number | null; estimatedMinutes: number | null }
 
-const OUTBOX_KEY = 'filo-chat-outbox'
-
-function loadOutbox(): Outgoing[] {
-  try {
-    const raw = window.localStorage.getItem(OUTBOX_KEY)
-    return raw ? (JSON.parse(raw) as Outgoing[]) : []
-  } catch {
-    return []
-  }
-}
-function saveOutbox(items: Outgoing[]) {
-  try {
-    window.localStorage.setItem(OUTBOX_KEY, JSON.stringify(items))
-  } catch {
-    // storage full or disabled: the message stays in memory while the page is open
-  }
-}
 function newClientId(): string {
   return crypto.randomUUID()
 }
-const timeFormat = new Intl.DateTimeFormat('it-IT', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
 
 /**
  * The citizen's chat: messages live from the stream, a visible banner when it is down,
- * an outbox kept on the device so a message written offline is sent once when the
- * connection returns, photos compressed on the device, short clips, and "send my position".
+ * an outbox kept on the device (IndexedDB, see outbox-store) so a message, photo or clip
+ * made offline waits "in attesa di connessione" and is sent once when the connection
+ * returns, even after the app was closed; photos compressed on the device, short clips,
+ * and "send my position".
  */
 export function CitizenChat({
   strings: s,
@@ -90,12 +67,13 @@ export function CitizenChat({
   const [messages, setMessages] = useState<ChatMessageView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [readByStaff, setReadByStaff] = useState(0)
-  const [outbox, setOutbox] = useState<Outgoing[]>([])
+  const [outbox, setOutbox] = useState<OutboxItem[]>([])
+  const [online, setOnline] = useState(true)
+  const [uploadingId, setUploadingId] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const [typing, setTyping] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [queue, setQueue] = useState<QueueInfo | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
   const maxSeq = useRef(0)
   const flushing = useRef(false)
   const again = useRef(false)
@@ -112,12 +90,15 @@ export function CitizenChat({
       return [...byId.values()].sort((a, b) => a.seq - b.seq)
     })
     for (const m of incoming) maxSeq.current = Math.max(maxSeq.current, m.seq)
-    const acknowledged = new Set(incoming.map((m) => m.clientId).filter(Boolean))
-    setOutbox((current) => {
-      const left = current.filter((o) => !acknowledged.has(o.clientId))
-      if (left.length !== current.length) saveOutbox(left)
-      return left
-    })
+    const acknowledged = new Set(incoming.map((m) => m.clientId).filter((id): id is string => Boolean(id)))
+    setOutbox((current) => current.filter((o) => !acknowledged.has(o.clientId)))
+    void removeOutboxItems([...acknowledged])
+  }, [])
+
+  const markFailed = useCallback(async (item: OutboxItem, message: string) => {
+    const failed = { ...item, error: message }
+    await saveOutboxItem(failed)
+    setOutbox((current) => current.map((o) => (o.clientId === item.clientId ? failed : o)))
   }, [])
 
   const markRead = useCallback(() => {
@@ -147,6 +128,11 @@ export function CitizenChat({
     }
   }, [merge, markRead])
 
+  /**
+   * Sends what waits in the outbox, oldest first. A photo or clip is uploaded first (its
+   * client id is the upload's idempotency key), then the message; an item leaves the outbox
+   * once the server has it. A network failure stops the round: "in attesa di connessione".
+   */
   const flush = useCallback(async () => {
     if (flushing.current) {
       // Asked again while busy (a new message): one more round when this one ends.
@@ -156,8 +142,39 @@ export function CitizenChat({
     flushing.current = true
     again.current = false
     try {
-      for (const item of loadOutbox()) {
+      for (const queued of await readOutbox()) {
+        let item = queued
         if (item.error) continue
+        if ((item.kind === 'image' || item.kind === 'video') && !item.attachmentId) {
+          if (!item.blob) {
+            await markFailed(item, s.failed)
+            continue
+          }
+          let upload: Response
+          setUploadingId(item.clientId)
+          try {
+            upload = await fetch('/api/chat/attachments', {
+              method: 'POST',
+              body: item.blob,
+              headers: { 'Content-Type': item.blob.type || 'application/octet-stream', 'Idempotency-Key': item.clientId },
+            })
+          } catch {
+            setOnline(false)
+            return // offline: try again when the connection returns
+          } finally {
+            setUploadingId(null)
+          }
+          setOnline(true)
+          const result = (await upload.json().catch(() => ({}))) as { id?: string; message?: string }
+          if (upload.status >= 500) return
+          if (!upload.ok || !result.id) {
+            await markFailed(item, result.message ?? s.failed)
+            continue
+          }
+          // The file is on the server: a later retry sends only the message.
+          item = { ...item, attachmentId: result.id, blob: undefined }
+          await saveOutboxItem(item)
+        }
         let response: Response
         try {
           response = await fetch('/api/chat/messages', {
@@ -173,18 +190,22 @@ export function CitizenChat({
             }),
           })
         } catch {
+          setOnline(false)
           return // offline: try again when the connection returns
         }
-        if (response.ok) continue
+        setOnline(true)
+        if (response.ok) {
+          // The server has it (once, by its client id): the bubble stays until the message arrives.
+          await removeOutboxItems([item.clientId])
+          continue
+        }
         const problem = (await response.json().catch(() => ({}))) as { message?: string }
         if (response.status === 429) {
           setNotice(problem.message ?? s.throttled)
           return
         }
         if (response.status >= 500) return
-        const next = loadOutbox().map((o) => (o.clientId === item.clientId ? { ...o, error: problem.message ?? s.failed } : o))
-        saveOutbox(next)
-        setOutbox(next)
+        await markFailed(item, problem.message ?? s.failed)
       }
       await fetchNew()
       void fetchQueue()
@@ -192,7 +213,7 @@ export function CitizenChat({
       flushing.current = false
       if (again.current) setTimeout(() => void flushRef.current(), 0)
     }
-  }, [fetchNew, fetchQueue, s.failed, s.throttled])
+  }, [fetchNew, fetchQueue, markFailed, s.failed, s.throttled])
 
   useEffect(() => {
     flushRef.current = flush
@@ -201,8 +222,9 @@ export function CitizenChat({
   // First paint: the page, then the stream from the page's cursor; the outbox left from before.
   useEffect(() => {
     void (async () => {
-      await Promise.resolve()
-      setOutbox(loadOutbox())
+      const waiting = await readOutbox()
+      setOnline(navigator.onLine)
+      setOutbox(waiting)
       try {
         const response = await fetch('/api/chat/messages', { cache: 'no-store' })
         if (!response.ok) return
@@ -217,8 +239,13 @@ export function CitizenChat({
       void flush()
       void fetchQueue()
     })()
-    const online = () => void flush()
+    const online = () => {
+      setOnline(true)
+      void flush()
+    }
+    const offline = () => setOnline(false)
     window.addEventListener('online', online)
+    window.addEventListener('offline', offline)
     const timer = setInterval(() => {
       void flush()
       void fetchQueue()
@@ -227,6 +254,7 @@ export function CitizenChat({
     document.addEventListener('visibilitychange', visible)
     return () => {
       window.removeEventListener('online', online)
+      window.removeEventListener('offline', offline)
       document.removeEventListener('visibilitychange', visible)
       clearInterval(timer)
     }
@@ -255,11 +283,10 @@ export function CitizenChat({
     listEnd.current?.scrollIntoView({ block: 'end' })
   }, [messages.length, outbox.length])
 
-  const enqueue = (item: Omit<Outgoing, 'clientId' | 'createdAt'>) => {
-    const full: Outgoing = { ...item, clientId: newClientId(), createdAt: new Date().toISOString() }
-    const next = [...loadOutbox(), full]
-    saveOutbox(next)
-    setOutbox(next)
+  const enqueue = async (item: Omit<OutboxItem, 'clientId' | 'createdAt'>) => {
+    const full: OutboxItem = { ...item, clientId: newClientId(), createdAt: new Date().toISOString() }
+    await saveOutboxItem(full)
+    setOutbox((current) => [...current, full])
     void flush()
   }
 
@@ -268,7 +295,7 @@ export function CitizenChat({
     const body = draft.trim()
     if (!body) return
     setDraft('')
-    enqueue({ kind: 'text', body })
+    void enqueue({ kind: 'text', body })
   }
 
   const onDraft = (value: string) => {
@@ -280,27 +307,13 @@ export function CitizenChat({
     }
   }
 
-  const upload = async (blob: Blob): Promise<string | null> => {
-    const response = await fetch('/api/chat/attachments', { method: 'POST', body: blob, headers: { 'Content-Type': blob.type || 'application/octet-stream' } })
-    const result = (await response.json().catch(() => ({}))) as { id?: string; message?: string }
-    if (!response.ok || !result.id) {
-      setNotice(result.message ?? s.failed)
-      return null
-    }
-    return result.id
-  }
-
+  // Photos and clips are checked and made small here, then wait in the outbox like text.
   const sendPhoto = async (file: File) => {
-    setBusy(s.uploading)
     setNotice(null)
     try {
-      const compressed = await compressImage(file)
-      const id = await upload(compressed)
-      if (id) enqueue({ kind: 'image', body: '', attachmentId: id })
+      await enqueue({ kind: 'image', body: '', blob: await compressImage(file) })
     } catch {
       setNotice(s.failed)
-    } finally {
-      setBusy(null)
     }
   }
 
@@ -315,14 +328,10 @@ export function CitizenChat({
       setNotice(s.videoTooLong)
       return
     }
-    setBusy(s.uploading)
     try {
-      const id = await upload(file)
-      if (id) enqueue({ kind: 'video', body: '', attachmentId: id })
+      await enqueue({ kind: 'video', body: '', blob: file })
     } catch {
       setNotice(s.failed)
-    } finally {
-      setBusy(null)
     }
   }
 
@@ -333,17 +342,22 @@ export function CitizenChat({
       return
     }
     navigator.geolocation.getCurrentPosition(
-      (position) => enqueue({ kind: 'location', body: '', latitude: position.coords.latitude, longitude: position.coords.longitude }),
+      (position) => void enqueue({ kind: 'location', body: '', latitude: position.coords.latitude, longitude: position.coords.longitude }),
       () => setNotice(s.positionDenied),
       { enableHighAccuracy: true, timeout: 15_000 },
     )
   }
 
-  const retry = (clientId: string) => {
-    const next = loadOutbox().map((o) => (o.clientId === clientId ? { ...o, error: undefined } : o))
-    saveOutbox(next)
-    setOutbox(next)
+  const retry = async (item: OutboxItem) => {
+    const again = { ...item, error: undefined }
+    await saveOutboxItem(again)
+    setOutbox((current) => current.map((o) => (o.clientId === item.clientId ? again : o)))
     void flush()
+  }
+
+  const discard = async (item: OutboxItem) => {
+    await removeOutboxItems([item.clientId])
+    setOutbox((current) => current.filter((o) => o.clientId !== item.clientId))
   }
 
   const waitingText =
@@ -381,33 +395,43 @@ export function CitizenChat({
           const who = mine ? s.you : m.author === 'system' ? s.auto : `${m.staffName ?? ''} · ${s.staff}`
           const state = mine ? (m.seq <= readByStaff ? s.read : s.sent) : null
           return (
-            <li key={m.id} className={`max-w-[85%] rounded-lg px-3 py-2 ${mine ? 'self-end bg-primary-light' : 'self-start border border-line bg-white'}`}>
-              <p className="text-sm font-semibold text-muted">{who}</p>
+            <MessageBubble key={m.id} tone={mine ? 'mine' : 'theirs'} who={who} footer={<MessageMeta createdAt={m.createdAt} state={state} stateTestId="message-state" />}>
               <MessageBody message={m} labels={{ photo: s.photo, video: s.video, position: s.position, openMap: s.openMap }} />
-              <p className="mt-1 text-right text-sm text-muted">
-                <time dateTime={m.createdAt}>{timeFormat.format(new Date(m.createdAt))}</time>
-                {state ? <span data-testid="message-state"> · {state}</span> : null}
-              </p>
-            </li>
+            </MessageBubble>
           )
         })}
         {outbox.map((o) => (
-          <li key={o.clientId} className="max-w-[85%] self-end rounded-lg bg-primary-light px-3 py-2 opacity-90">
-            <p className="text-sm font-semibold text-muted">{s.you}</p>
-            <p className="whitespace-pre-wrap break-words">{o.kind === 'text' ? o.body : o.kind === 'location' ? `📍 ${s.position}` : o.kind === 'image' ? `📷 ${s.photo}` : `🎬 ${s.video}`}</p>
-            <p className="mt-1 text-right text-sm text-muted" data-testid="message-state">
-              {o.error ? (
-                <>
-                  <span className="text-danger">{o.error}</span>{' '}
-                  <button type="button" onClick={() => retry(o.clientId)} className="min-h-11 underline">
-                    {s.retry}
-                  </button>
-                </>
-              ) : (
-                s.sending
-              )}
+          <MessageBubble
+            key={o.clientId}
+            tone="mine"
+            who={s.you}
+            footer={
+              <p data-testid="message-state">
+                {o.error ? (
+                  <>
+                    <span className="text-danger">{o.error}</span>{' '}
+                    <button type="button" onClick={() => void retry(o)} className="min-h-11 underline">
+                      {s.retry}
+                    </button>{' '}
+                    <button type="button" onClick={() => void discard(o)} className="min-h-11 underline">
+                      {s.discard}
+                    </button>
+                  </>
+                ) : uploadingId === o.clientId ? (
+                  s.uploading
+                ) : online ? (
+                  s.sending
+                ) : (
+                  s.waiting
+                )}
+              </p>
+            }
+          >
+            {o.kind === 'image' && o.blob ? <QueuedPhoto blob={o.blob} alt={s.photo} /> : null}
+            <p className="whitespace-pre-wrap break-words">
+              {o.kind === 'text' ? o.body : o.kind === 'location' ? `📍 ${s.position}` : o.kind === 'image' ? `📷 ${s.photo}` : `🎬 ${s.video}`}
             </p>
-          </li>
+          </MessageBubble>
         ))}
         <li aria-hidden="true" ref={listEnd as unknown as React.Ref<HTMLLIElement>} className="list-none" />
       </ol>
@@ -419,7 +443,6 @@ export function CitizenChat({
           {notice}
         </p>
       ) : null}
-      {busy ? <p role="status">{busy}</p> : null}
 
       <form onSubmit={submit} className="flex flex-col gap-3">
         <label htmlFor="chat-message" className="font-semibold">
@@ -474,6 +497,26 @@ export function CitizenChat({
       </form>
     </section>
   )
+}
+
+/** The photo waiting to be sent, shown from the device's own copy. */
+function QueuedPhoto({ blob, alt }: { blob: Blob; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => {
+    // A data URL rather than an object URL: nothing to revoke, whatever order effects run in.
+    let live = true
+    const reader = new FileReader()
+    reader.onload = () => {
+      if (live && typeof reader.result === 'string') setUrl(reader.result)
+    }
+    reader.readAsDataURL(blob)
+    return () => {
+      live = false
+      reader.abort()
+    }
+  }, [blob])
+  // eslint-disable-next-line @next/next/no-img-element -- a local blob, not a served file
+  return url ? <img src={url} alt={alt} className="h-auto max-h-40 w-auto max-w-full rounded" /> : null
 }
 
 /** A photo made small on the phone before upload: at most 1600 px, JPEG. The server re-encodes it again. */

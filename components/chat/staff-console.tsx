@@ -3,7 +3,8 @@
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react'
-import { inboxViewLabels, inboxViews, type ChatMessageView, type InboxItem, type InboxView } from '@/lib/chat/schemas'
+import { inboxViewLabels, inboxViews, type ChatMessageView, type InboxItem, type InboxView, type MentionItem } from '@/lib/chat/schemas'
+import { MessageBubble, MessageMeta } from './message-bubble'
 import { MessageBody } from './message-body'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
 
@@ -15,6 +16,7 @@ type FormResult = { ok: boolean; message: string }
 type Pending = { clientId: string; kind: 'text' | 'note'; body: string; error?: string }
 
 const timeFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
+type Mentions = { items: MentionItem[]; total: number }
 const statusLabels = { open: 'Aperta', pending: 'In attesa di apertura', snoozed: 'Posticipata', resolved: 'Risolta' } as const
 
 function beep() {
@@ -65,6 +67,7 @@ export function StaffConsole({
   const router = useRouter()
   const [items, setItems] = useState<InboxItem[]>([])
   const [counts, setCounts] = useState<Counts | null>(null)
+  const [mentions, setMentions] = useState<Mentions>({ items: [], total: 0 })
   const [current, setCurrent] = useState<InboxItem | null>(null)
   const [messages, setMessages] = useState<ChatMessageView[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -100,9 +103,10 @@ export function StaffConsole({
     if (officeFilter !== null) params.set('office', String(officeFilter))
     const response = await fetch(`/api/chat/staff/inbox?${params}`, { cache: 'no-store' }).catch(() => null)
     if (!response?.ok) return null
-    const data = (await response.json()) as { items: InboxItem[]; counts: Counts; cursor: number }
+    const data = (await response.json()) as { items: InboxItem[]; counts: Counts; mentions: Mentions; cursor: number }
     setItems(data.items)
     setCounts(data.counts)
+    setMentions(data.mentions)
     if (conversationId) {
       const found = data.items.find((i) => i.id === conversationId)
       if (found) setCurrent(found)
@@ -177,7 +181,7 @@ export function StaffConsole({
     (event: LiveEvent) => {
       if (event.channel === 'chat-inbox') {
         refreshInbox()
-        const mentioned = Array.isArray(event.mentioned) && (event.mentioned as string[]).includes(me.id)
+        const mentioned = event.reason === 'note' && Array.isArray(event.mentioned) && (event.mentioned as string[]).includes(me.id)
         if ((event.reason === 'new' || event.reason === 'escalated' || mentioned) && prefs.current.soundEnabled) beep()
         if (mentioned) setFeedback({ ok: true, message: 'Ti hanno menzionato in una nota.' })
         return
@@ -278,6 +282,21 @@ export function StaffConsole({
     await post({ clientId: crypto.randomUUID(), kind: result.contentType?.startsWith('video/') ? 'video' : 'image', body: '', attachmentId: result.id })
   }
 
+  const putAwayMentions = async () => {
+    const ids = mentions.items.map((m) => m.id)
+    if (ids.length === 0) return
+    const response = await fetch('/api/chat/staff/mentions/read', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ids }),
+    }).catch(() => null)
+    if (!response?.ok) {
+      setFeedback({ ok: false, message: 'Non è stato possibile segnare le menzioni come lette: riprova.' })
+      return
+    }
+    await loadInbox()
+  }
+
   const run = (action: () => Promise<FormResult>) =>
     startTransition(async () => {
       const result = await action()
@@ -319,6 +338,43 @@ export function StaffConsole({
           ))}
         </ul>
       </nav>
+      {mentions.total > 0 ? (
+        <section aria-labelledby="mentions-heading" className="rounded-md border-2 border-warning bg-warning-light p-3">
+          <h2 id="mentions-heading" className="text-lg font-bold">
+            Menzioni per te ({mentions.total})
+          </h2>
+          <ul className="mt-1 flex flex-col gap-2">
+            {mentions.items.map((m) => (
+              <li key={m.id}>
+                <span className="font-semibold">{m.authorName}</span> in{' '}
+                {m.canOpen ? (
+                  <Link href={viewHref(view, m.conversationId)} className="font-semibold text-ink underline">
+                    {m.citizenLabel}
+                  </Link>
+                ) : (
+                  <span>
+                    {m.citizenLabel} <span className="text-muted">(di un altro ufficio: chiedi a chi ti ha scritto)</span>
+                  </span>
+                )}{' '}
+                · <time dateTime={m.createdAt}>{timeFormat.format(new Date(m.createdAt))}</time>
+                <span className="block break-words">“{m.excerpt}”</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void putAwayMentions()} className="mt-2 min-h-11 rounded-md border-2 border-ink bg-white px-4 font-semibold text-ink">
+            Segna come lette
+          </button>
+        </section>
+      ) : null}
+      {counts && counts.escalated > 0 && view !== 'unassigned' ? (
+        <p className="rounded-md border-2 border-danger bg-danger-light px-4 py-2 text-danger">
+          <strong>{counts.escalated === 1 ? '1 chat aspetta da troppo tempo' : `${counts.escalated} chat aspettano da troppo tempo`}</strong>{' '}
+          {counts.escalated === 1 ? 'senza nessuno che la segua.' : 'senza nessuno che le segua.'}{' '}
+          <Link href={viewHref('unassigned')} className="font-semibold text-danger underline">
+            Vedi le non assegnate
+          </Link>
+        </p>
+      ) : null}
       {view === 'office' ? (
         <form action="/admin/chat" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="vista" value="office" />
@@ -449,26 +505,27 @@ export function StaffConsole({
                   const fromStaff = m.author === 'staff'
                   const note = m.kind === 'note'
                   return (
-                    <li
+                    <MessageBubble
                       key={m.id}
-                      className={`max-w-[90%] rounded-lg px-3 py-2 ${note ? 'self-end border-2 border-warning bg-warning-light' : fromStaff ? 'self-end bg-primary-light' : m.author === 'system' ? 'self-center border border-line bg-white' : 'self-start border border-line bg-white'}`}
+                      tone={note ? 'note' : fromStaff ? 'mine' : m.author === 'system' ? 'system' : 'theirs'}
+                      who={note ? `Nota privata · ${m.staffName ?? ''}` : fromStaff ? (m.staffName ?? 'Staff') : m.author === 'system' ? 'Risposta automatica' : 'Cittadino'}
+                      footer={
+                        <MessageMeta
+                          createdAt={m.createdAt}
+                          format="dateTime"
+                          state={fromStaff && !note ? (m.seq <= readByCitizen ? 'Letto' : 'Inviato') : null}
+                          stateTestId="staff-message-state"
+                        />
+                      }
                     >
-                      <p className="text-sm font-semibold text-muted">
-                        {note ? `Nota privata · ${m.staffName ?? ''}` : fromStaff ? (m.staffName ?? 'Staff') : m.author === 'system' ? 'Risposta automatica' : 'Cittadino'}
-                      </p>
                       <MessageBody message={m} labels={labels} />
-                      <p className="text-right text-sm text-muted">
-                        <time dateTime={m.createdAt}>{timeFormat.format(new Date(m.createdAt))}</time>
-                        {fromStaff && !note ? <span data-testid="staff-message-state"> · {m.seq <= readByCitizen ? 'Letto' : 'Inviato'}</span> : null}
-                      </p>
-                    </li>
+                    </MessageBubble>
                   )
                 })}
                 {pending.map((p) => (
-                  <li key={p.clientId} className="max-w-[90%] self-end rounded-lg bg-primary-light px-3 py-2">
+                  <MessageBubble key={p.clientId} tone={p.kind === 'note' ? 'note' : 'mine'} footer={p.error ? <p className="text-danger">{p.error}</p> : <p>Invio in corso…</p>}>
                     <p className="whitespace-pre-wrap">{p.body}</p>
-                    <p className="text-right text-sm text-muted">{p.error ? <span className="text-danger">{p.error}</span> : 'Invio in corso…'}</p>
-                  </li>
+                  </MessageBubble>
                 ))}
               </ol>
               <p aria-live="polite" className="min-h-6 text-muted">

@@ -23,7 +23,12 @@ import { staffUsers } from './staff'
  * open: being worked; pending: arrived outside opening hours, waits for the next opening;
  * snoozed: put aside until a time; resolved: closed (a new citizen message reopens it).
  */
-export const conversationStatus = pgEnum('conversation_status', ['open', 'pending', 'snoozed', 'resolved'])
+export const conversationStatus = pgEnum('conversation_status', [
+  'open',
+  'pending',
+  'snoozed',
+  'resolved',
+])
 export type ConversationStatus = (typeof conversationStatus.enumValues)[number]
 
 export const conversations = pgTable(
@@ -63,23 +68,36 @@ export const conversations = pgTable(
 )
 
 export const chatAuthorType = pgEnum('chat_author_type', ['citizen', 'staff', 'system'])
-export const chatMessageKind = pgEnum('chat_message_kind', ['text', 'image', 'video', 'location', 'note', 'auto_reply'])
+export const chatMessageKind = pgEnum('chat_message_kind', [
+  'text',
+  'image',
+  'video',
+  'location',
+  'note',
+  'auto_reply',
+])
 export type ChatMessageKind = (typeof chatMessageKind.enumValues)[number]
 
-export const chatAttachments = pgTable('chat_attachments', {
-  id: uuid().primaryKey().defaultRandom(),
-  conversationId: uuid()
-    .notNull()
-    .references(() => conversations.id, { onDelete: 'cascade' }),
-  /** File name in the chat store: random, never from a user. */
-  storageKey: text().notNull().unique(),
-  contentType: text().notNull(),
-  byteSize: integer().notNull(),
-  width: integer(),
-  height: integer(),
-  durationSeconds: doublePrecision(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-})
+export const chatAttachments = pgTable(
+  'chat_attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** File name in the chat store: random, never from a user. */
+    storageKey: text().notNull().unique(),
+    contentType: text().notNull(),
+    byteSize: integer().notNull(),
+    width: integer(),
+    height: integer(),
+    durationSeconds: doublePrecision(),
+    /** The message's client id when the upload came from the device's outbox: a retried upload is recognised. */
+    clientId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('chat_attachments_conversation_client').on(t.conversationId, t.clientId)],
+)
 
 export const chatMessages = pgTable(
   'chat_messages',
@@ -108,7 +126,10 @@ export const chatMessages = pgTable(
     uniqueIndex('chat_messages_conversation_seq').on(t.conversationId, t.seq),
     uniqueIndex('chat_messages_conversation_client').on(t.conversationId, t.clientId),
     index('chat_messages_created_at').on(t.createdAt),
-    check('chat_messages_location', sql`(${t.kind} = 'location') = (${t.latitude} is not null and ${t.longitude} is not null)`),
+    check(
+      'chat_messages_location',
+      sql`(${t.kind} = 'location') = (${t.latitude} is not null and ${t.longitude} is not null)`,
+    ),
   ],
 )
 
@@ -139,7 +160,36 @@ export const staffChatSettings = pgTable('staff_chat_settings', {
   lastAssignedAt: timestamp({ withTimezone: true }),
 })
 
+/**
+ * A colleague named with @ in a private note, kept until they have seen it: someone who was
+ * not online when the note was written finds it in the console at their next sign-in.
+ */
+export const chatMentions = pgTable(
+  'chat_mentions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    staffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: 'cascade' }),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => chatMessages.id, { onDelete: 'cascade' }),
+    /** The note's sequence: reading the conversation up to it reads the mention. */
+    seq: bigint({ mode: 'number' }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('chat_mentions_staff_message').on(t.staffId, t.messageId),
+    index('chat_mentions_unread').on(t.staffId, t.readAt),
+  ],
+)
+
 export type Conversation = typeof conversations.$inferSelect
 export type ChatMessage = typeof chatMessages.$inferSelect
 export type ChatAttachment = typeof chatAttachments.$inferSelect
 export type CannedReply = typeof cannedReplies.$inferSelect
+export type ChatMention = typeof chatMentions.$inferSelect

@@ -56,6 +56,10 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'topic.restore': 'Argomento ripristinato',
   'open311.key_issue': 'Chiave Open311 rilasciata',
   'open311.key_revoke': 'Chiave Open311 revocata',
+  'chat.assign': 'Chat assegnata',
+  'chat.resolve': 'Chat risolta',
+  'chat.reopen': 'Chat riaperta',
+  'chat.snooze': 'Chat posticipata',
 }
 
 export function isAuditAction(value: unknown): value is AuditAction {

@@ -57,6 +57,10 @@ export type AuditAction =
   | 'routing_rule.delete'
   | 'open311.key_issue'
   | 'open311.key_revoke'
+  | 'chat.assign'
+  | 'chat.resolve'
+  | 'chat.reopen'
+  | 'chat.snooze'
 
 export type AuditInput = {
   action: AuditAction

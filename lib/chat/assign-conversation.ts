@@ -4,10 +4,11 @@ import type { Tx } from '@/db/client'
 import { conversations, staffChatSettings, type Conversation } from '@/db/schema/chat'
 import { offices } from '@/db/schema/comune'
 import { staffUsers } from '@/db/schema/staff'
-import type { StaffActor } from '../auth/actor'
+import type { RequestContext, StaffActor } from '../auth/actor'
 import { getDb } from '../db'
 import { AppError } from '../errors'
 import { assertChatStaff, assertStaffCanSee, canStaffSee } from './access'
+import { auditChatAssignment } from './chat-audit'
 import { listOnlineStaff } from './staff-presence'
 import { publishConversationEvent, publishInboxEvent } from './write-message'
 
@@ -16,18 +17,20 @@ export type AssignTarget = { kind: 'me' } | { kind: 'staff'; staffId: string } |
 /**
  * Takes a chat, gives it to a colleague or an office, or lets Filo choose: round-robin
  * among colleagues online now and under their limit of open chats, the one served longest
- * ago first. Returns who holds it afterwards.
+ * ago first. Returns who holds it afterwards. Every change of hands goes to the audit log.
  */
 export async function assignConversation({
   actor,
   conversationId,
   target,
   now = new Date(),
+  context = { ip: null },
 }: {
   actor: StaffActor
   conversationId: string
   target: AssignTarget
   now?: Date
+  context?: RequestContext
 }): Promise<{ assigneeId: string | null; officeId: number | null }> {
   assertChatStaff(actor)
   const db = await getDb()
@@ -65,7 +68,8 @@ export async function assignConversation({
       if (!chosen) throw new AppError('conflict', 'Nessun collega è online con posto libero: prendi tu la chat o riprova tra poco.')
       assigneeId = chosen
     }
-    await applyAssignment(tx, conversation, { assigneeId, officeId }, now)
+    const changed = await applyAssignment(tx, conversation, { assigneeId, officeId }, now)
+    if (changed) await auditChatAssignment(tx, actor, conversation, { assigneeId, officeId }, target.kind, context)
     return { assigneeId, officeId }
   })
 }
@@ -75,8 +79,8 @@ export async function applyAssignment(
   conversation: Conversation,
   next: { assigneeId: string | null; officeId: number | null },
   now: Date,
-): Promise<void> {
-  if (next.assigneeId === conversation.assigneeId && next.officeId === conversation.officeId) return
+): Promise<boolean> {
+  if (next.assigneeId === conversation.assigneeId && next.officeId === conversation.officeId) return false
   await tx.update(conversations).set({ ...next, updatedAt: now }).where(eq(conversations.id, conversation.id))
   if (next.assigneeId && next.assigneeId !== conversation.assigneeId) {
     await tx
@@ -89,6 +93,7 @@ export async function applyAssignment(
     previousOfficeId: conversation.officeId,
     previousAssigneeId: conversation.assigneeId,
   })
+  return true
 }
 
 /** Online, under their limit, able to see the chat; whoever was given one longest ago. */

@@ -68,6 +68,23 @@ describe('chat attachments', () => {
     ).rejects.toMatchObject({ code: 'invalid_input' })
   })
 
+  it('a photo uploaded again from the offline outbox (same client id) is kept once and sent once', async () => {
+    const png = await sharp({ create: { width: 12, height: 9, channels: 3, background: '#00aa00' } }).png().toBuffer()
+    const first = await saveChatAttachment({ actor: alice, bytes: new Uint8Array(png), clientId: 'outbox-photo-1' })
+    // The answer was lost; the phone sends the same photo with the same key.
+    const again = await saveChatAttachment({ actor: alice, bytes: new Uint8Array(png), clientId: 'outbox-photo-1' })
+    expect(again.id).toBe(first.id)
+    // Another citizen's key space is their own: the same key gives them their own file.
+    const bobs = await saveChatAttachment({ actor: bob, bytes: new Uint8Array(png), clientId: 'outbox-photo-1' })
+    expect(bobs.id).not.toBe(first.id)
+    const input = { clientId: 'outbox-photo-1', kind: 'image' as const, body: '', attachmentId: first.id }
+    const sent = await sendCitizenMessage({ actor: alice, input })
+    const resent = await sendCitizenMessage({ actor: alice, input: { ...input, attachmentId: again.id } })
+    expect(resent).toMatchObject({ messageId: sent.messageId, duplicate: true })
+    const page = await listMessagesForCitizen(alice)
+    expect(page.messages.filter((m) => m.clientId === 'outbox-photo-1')).toHaveLength(1)
+  })
+
   it('checks the type by content, and the clip length from its headers', async () => {
     await expect(saveChatAttachment({ actor: alice, bytes: new TextEncoder().encode('<script>alert(1)</script>') })).rejects.toMatchObject({
       code: 'invalid_input',

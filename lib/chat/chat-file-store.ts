@@ -41,3 +41,8 @@ export async function readChatFile(key: string): Promise<Uint8Array<ArrayBuffer>
     throw error
   }
 }
+
+export async function removeChatFile(key: string): Promise<void> {
+  if (!KEY.test(key)) return
+  await rm(path.join(folder(), key), { force: true })
+}

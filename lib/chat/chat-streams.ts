@@ -11,11 +11,30 @@ import { openCitizenChat } from './open-citizen-chat'
 import { CHAT_INBOX_CHANNEL, conversationChannel } from './schemas'
 import { recordCitizenHeartbeat, recordStaffHeartbeat } from './staff-presence'
 
+/**
+ * What a citizen's stream may carry of an event: who acted (citizen, staff, system), which
+ * message, the status and read position. Never which staff member, office or note: a field
+ * added to an event later stays inside the team unless it is named here.
+ */
+const CITIZEN_FIELDS = ['messageId', 'author', 'by', 'upTo', 'status'] as const
+
+export function citizenView(event: RealtimeEvent): RealtimeEvent {
+  const data: RealtimeEvent['data'] = {}
+  for (const key of CITIZEN_FIELDS) if (key in event.data) data[key] = event.data[key] ?? null
+  return { ...event, data }
+}
+
 /** The citizen's live channel: their conversation, without the staff's private events. */
 export async function citizenChatStream(actor: CitizenActor): Promise<{ channels: StreamChannel[]; onHeartbeat: () => Promise<void> }> {
   const conversationId = await openCitizenChat(actor)
   return {
-    channels: [{ channel: conversationChannel(conversationId), visible: (e) => e.data.internal !== true && !(e.type === 'typing' && e.data.by === 'citizen') }],
+    channels: [
+      {
+        channel: conversationChannel(conversationId),
+        visible: (e) => e.data.internal !== true && !(e.type === 'typing' && e.data.by === 'citizen'),
+        project: citizenView,
+      },
+    ],
     onHeartbeat: () => recordCitizenHeartbeat(conversationId),
   }
 }
@@ -43,7 +62,8 @@ export async function staffChatStream(
     const db = await getDb()
     const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId))
     assertStaffCanSee(actor, conversation)
-    channels.push({ channel: conversationChannel(conversationId), visible: (e) => !(e.type === 'typing' && e.data.by === 'staff' && e.data.staffId === actor.id) })
+    // Staff typing is for the citizen; a console shows only the citizen's.
+    channels.push({ channel: conversationChannel(conversationId), visible: (e) => !(e.type === 'typing' && e.data.by === 'staff') })
   }
   return { channels, onHeartbeat: () => recordStaffHeartbeat(actor) }
 }

@@ -5,6 +5,7 @@ import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { getDb } from '../db'
 import { assertChatStaff, assertStaffCanSee } from './access'
+import { markConversationMentionsRead } from './mark-mentions-read'
 import { publishConversationEvent, publishInboxEvent } from './write-message'
 
 /** The citizen has seen everything up to `upTo`: staff see the double tick. */
@@ -23,14 +24,20 @@ export async function markReadByCitizen(actor: CitizenActor, upTo: number): Prom
   })
 }
 
-/** A staff member opened the conversation: its citizen messages are read (for the whole team). */
-export async function markReadByStaff(actor: StaffActor, conversationId: string, upTo: number): Promise<void> {
+/**
+ * A staff member opened the conversation: its citizen messages are read (for the whole team),
+ * and the notes that named this person are read (for them).
+ */
+export async function markReadByStaff(actor: StaffActor, conversationId: string, upTo: number, now = new Date()): Promise<void> {
   assertChatStaff(actor)
   const db = await getDb()
   await db.transaction(async (tx) => {
     const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for('update')
     assertStaffCanSee(actor, conversation)
     if (!conversation) return
+    // Notes do not move lastMessageSeq (they are not news for the citizen side): mentions go by upTo.
+    const mentions = await markConversationMentionsRead(tx, actor.id, conversation.id, upTo, now)
+    if (mentions > 0) await publishInboxEvent(tx, conversation, 'mentions-read', { mentioned: [actor.id] })
     const target = Math.min(upTo, conversation.lastMessageSeq)
     if (target <= conversation.staffReadSeq) return
     await tx.update(conversations).set({ staffReadSeq: target }).where(eq(conversations.id, conversation.id))

@@ -1,6 +1,6 @@
 import 'server-only'
 import sharp from 'sharp'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { chatAttachments, conversations } from '@/db/schema/chat'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
@@ -10,7 +10,7 @@ import { AppError } from '../errors'
 import { sniffImageType } from '../storage/image-type'
 import { assertChatStaff, assertStaffCanSee } from './access'
 import { lockCitizenConversation } from './citizen-conversation'
-import { newChatFileKey, saveChatFile } from './chat-file-store'
+import { newChatFileKey, removeChatFile, saveChatFile } from './chat-file-store'
 import { sniffVideoType, videoDurationSeconds } from './video-duration'
 
 /** The largest body the upload route reads at all (the larger of the two limits). */
@@ -25,15 +25,19 @@ export type SavedAttachment = { id: string; contentType: string; url: string }
  * A photo or short clip for a conversation. The type is read from the bytes, not the name.
  * Photos are re-encoded as JPEG (turned upright, at most 2048 px, metadata such as GPS
  * position removed); clips must be MP4 or WebM within the configured size and duration.
+ * With a `clientId` (the outbox message's own id) an upload sent again after a lost answer
+ * returns the attachment saved the first time instead of a second copy.
  */
 export async function saveChatAttachment({
   actor,
   conversationId,
   bytes,
+  clientId,
 }: {
   actor: CitizenActor | StaffActor
   conversationId?: string
   bytes: Uint8Array
+  clientId?: string
 }): Promise<SavedAttachment> {
   const env = getEnv()
   const db = await getDb()
@@ -46,6 +50,17 @@ export async function saveChatAttachment({
     assertStaffCanSee(actor, conversation)
     targetConversation = conversation!.id
   }
+
+  const earlier = async () => {
+    if (!clientId) return null
+    const [row] = await db
+      .select({ id: chatAttachments.id, contentType: chatAttachments.contentType })
+      .from(chatAttachments)
+      .where(and(eq(chatAttachments.conversationId, targetConversation), eq(chatAttachments.clientId, clientId)))
+    return row ? { id: row.id, contentType: row.contentType, url: `/api/chat/attachments/${row.id}` } : null
+  }
+  const already = await earlier()
+  if (already) return already
 
   if (bytes.byteLength === 0) throw new AppError('invalid_input', 'Il file è vuoto.')
   let stored: { bytes: Uint8Array; contentType: string; extension: 'jpg' | 'mp4' | 'webm'; width: number | null; height: number | null; duration: number | null }
@@ -86,8 +101,16 @@ export async function saveChatAttachment({
       width: stored.width,
       height: stored.height,
       durationSeconds: stored.duration,
+      clientId: clientId ?? null,
     })
+    .onConflictDoNothing()
     .returning({ id: chatAttachments.id })
-  if (!row) throw new Error('attachment insert returned nothing')
+  if (!row) {
+    // The same upload finished first on another request (two tabs, a quick retry): keep that one.
+    await removeChatFile(key)
+    const first = await earlier()
+    if (!first) throw new Error('attachment insert returned nothing')
+    return first
+  }
   return { id: row.id, contentType: stored.contentType, url: `/api/chat/attachments/${row.id}` }
 }

@@ -91,6 +91,20 @@ export type InboxItem = {
   snoozedUntil: string | null
 }
 
+/** A private note that names a staff member, waiting for them to read it. */
+export type MentionItem = {
+  id: number
+  conversationId: string
+  citizenLabel: string
+  excerpt: string
+  authorName: string
+  createdAt: string
+  /** False when the chat is another office's: listed, but it cannot be opened. */
+  canOpen: boolean
+}
+
+export const markMentionsReadSchema = z.object({ ids: z.array(z.number().int().positive()).min(1).max(100) })
+
 /** A short, stable label for an anonymous citizen: "Cittadino 3F9A". */
 export function citizenLabel(citizenId: string): string {
   return `Cittadino ${citizenId.replace(/-/g, '').slice(0, 4).toUpperCase()}`

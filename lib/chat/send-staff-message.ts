@@ -1,6 +1,6 @@
 import 'server-only'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { chatAttachments, chatMessages, conversations, staffChatSettings } from '@/db/schema/chat'
+import { chatAttachments, chatMentions, chatMessages, conversations, staffChatSettings } from '@/db/schema/chat'
 import type { Tx } from '@/db/client'
 import { citizens } from '@/db/schema/citizens'
 import { staffUsers } from '@/db/schema/staff'
@@ -9,6 +9,7 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { notify } from '../notify/notify'
 import { assertChatStaff, assertStaffCanSee } from './access'
+import { auditChatAssignment } from './chat-audit'
 import { findMentionTokens, type StaffMessageInput } from './schemas'
 import { publishConversationEvent, publishInboxEvent, writeMessage } from './write-message'
 
@@ -64,6 +65,13 @@ export async function sendStaffMessage({
         mentions: mentioned,
         createdAt: now,
       })
+      if (mentioned.length > 0) {
+        // Kept until read: a colleague who is not online now finds it at their next sign-in.
+        await tx
+          .insert(chatMentions)
+          .values(mentioned.map((staffId) => ({ staffId, conversationId: conversation.id, messageId: written.id, seq: written.seq, createdAt: now })))
+          .onConflictDoNothing()
+      }
       await publishInboxEvent(tx, conversation, 'note', { mentioned, by: actor.id })
       return { messageId: written.id, seq: written.seq, duplicate: false, mentioned }
     }
@@ -103,6 +111,7 @@ export async function sendStaffMessage({
         .values({ staffId: actor.id, lastAssignedAt: now })
         .onConflictDoUpdate({ target: staffChatSettings.staffId, set: { lastAssignedAt: now } })
       await publishConversationEvent(tx, conversation.id, 'assigned', { assigneeId, internal: true })
+      await auditChatAssignment(tx, actor, conversation, { assigneeId, officeId: conversation.officeId }, 'reply')
     }
     if (conversation.status !== status) await publishConversationEvent(tx, conversation.id, 'status', { status })
     await publishConversationEvent(tx, conversation.id, 'read', { by: 'staff', upTo: written.seq })

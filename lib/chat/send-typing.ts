@@ -20,5 +20,6 @@ export async function sendTyping(actor: CitizenActor | StaffActor, conversationI
   assertChatStaff(actor)
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId ?? ''))
   assertStaffCanSee(actor, conversation)
-  await publishEphemeral(db, conversationChannel(conversationId ?? ''), 'typing', { by: 'staff', staffId: actor.id, name: actor.name.split(/\s+/)[0] ?? '' })
+  // The citizen sees "il Comune sta scrivendo…": who on the team is typing stays inside it.
+  await publishEphemeral(db, conversationChannel(conversationId ?? ''), 'typing', { by: 'staff' })
 }

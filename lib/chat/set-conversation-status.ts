@@ -1,25 +1,31 @@
 import 'server-only'
 import { eq } from 'drizzle-orm'
 import { conversations } from '@/db/schema/chat'
-import type { StaffActor } from '../auth/actor'
+import type { RequestContext, StaffActor } from '../auth/actor'
 import { getDb } from '../db'
 import { AppError } from '../errors'
 import { assertChatStaff, assertStaffCanSee } from './access'
+import { auditChatStatus } from './chat-audit'
 import { publishConversationEvent, publishInboxEvent } from './write-message'
 
 export type StatusChange = { kind: 'resolve' } | { kind: 'reopen' } | { kind: 'snooze'; until: Date }
 
-/** Resolve, reopen, or snooze until a time (the chat comes back by itself, or with the citizen's next message). */
+/**
+ * Resolve, reopen, or snooze until a time (the chat comes back by itself, or with the
+ * citizen's next message). Recorded in the audit log.
+ */
 export async function setConversationStatus({
   actor,
   conversationId,
   change,
   now = new Date(),
+  context = { ip: null },
 }: {
   actor: StaffActor
   conversationId: string
   change: StatusChange
   now?: Date
+  context?: RequestContext
 }): Promise<void> {
   assertChatStaff(actor)
   if (change.kind === 'snooze' && change.until.getTime() <= now.getTime()) {
@@ -43,5 +49,6 @@ export async function setConversationStatus({
       .where(eq(conversations.id, conversation.id))
     await publishConversationEvent(tx, conversation.id, 'status', { status })
     await publishInboxEvent(tx, conversation, 'status')
+    await auditChatStatus(tx, actor, conversation, change.kind === 'snooze' ? { kind: 'snooze', until: change.until } : change, context)
   })
 }

@@ -12,6 +12,8 @@ export type ChannelSpec = {
   cursor: number | null
   /** Events this reader may not see are skipped (the cursor still moves past them). */
   visible?: (event: RealtimeEvent) => boolean
+  /** What this reader gets of a visible event (e.g. only the fields a citizen may see). */
+  project?: (event: RealtimeEvent) => RealtimeEvent
 }
 
 export type Subscription = { close(): void; readonly ready: Promise<void> }
@@ -48,7 +50,7 @@ export function openSubscription(options: {
     cursors[i] = event.seq ?? cursors[i] ?? 0
     const spec = channels[i]
     if (spec?.visible && !spec.visible(event)) return
-    send(event, formatCursor(cursors))
+    send(spec?.project ? spec.project(event) : event, formatCursor(cursors))
   }
 
   const catchUp = async (i: number) => {
@@ -76,7 +78,7 @@ export function openSubscription(options: {
       // Ephemeral: only for who is listening now, and only when not mid catch-up.
       void run(() => {
         const spec = channels[i]
-        if (!spec?.visible || spec.visible(event)) send(event, formatCursor(cursors))
+        if (!spec?.visible || spec.visible(event)) send(spec?.project ? spec.project(event) : event, formatCursor(cursors))
       })
       return
     }

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const keys = [
   'heading', 'intro', 'placeholder', 'messageLabel', 'send', 'photo', 'video', 'position', 'sendPosition', 'openMap', 'sending',
-  'sent', 'read', 'failed', 'retry', 'you', 'staff', 'auto', 'typing', 'offline', 'streamDown', 'queueUnknown', 'noMessages',
+  'sent', 'read', 'failed', 'retry', 'discard', 'waiting', 'you', 'staff', 'auto', 'typing', 'offline', 'streamDown', 'queueUnknown', 'noMessages',
   'positionDenied', 'uploading', 'throttled',
 ] as const
 

@@ -5,6 +5,8 @@ import { getAlertDesk } from '@/lib/alerts/alert-desk'
 import { levelLabels } from '@/lib/alerts/schemas'
 import { listDeliveriesInProgress } from '@/lib/notify/list-notifications-for-staff'
 import { getChatFigures } from '@/lib/chat/chat-figures'
+import { countInbox } from '@/lib/chat/list-inbox'
+import { listUnreadMentions } from '@/lib/chat/list-mentions'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { staffOrSignIn } from '../_lib/guard'
@@ -68,6 +70,12 @@ export default async function DashboardPage() {
   const deliveries = actor.role === 'office' ? [] : await listDeliveriesInProgress(actor)
   const sending = deliveries.some((d) => d.state !== 'done')
   const chat = actor.role === 'admin' || actor.role === 'operator' ? await getChatFigures(actor, 30) : null
+  // What happened in the chat while this person was away: notes naming them, chats waiting too long.
+  const [mentions, inbox] = actor.role !== 'civil_protection' ? await Promise.all([listUnreadMentions(actor), countInbox(actor)]) : [null, null]
+  const chatNews = [
+    mentions?.total ? (mentions.total === 1 ? '1 nota ti menziona' : `${mentions.total} note ti menzionano`) : null,
+    inbox?.escalated ? (inbox.escalated === 1 ? '1 chat aspetta da troppo tempo' : `${inbox.escalated} chat aspettano da troppo tempo`) : null,
+  ].filter((t): t is string => t !== null)
   const alertsHref = (id: string) => (actor.role === 'admin' || actor.role === 'civil_protection' ? `/admin/allerte/${id}` : `/allerte/${id}`)
   return (
     <>
@@ -76,6 +84,14 @@ export default async function DashboardPage() {
       <p className="mb-6">
         Ruolo: <strong>{roleLabels[actor.role]}</strong>. {roleIntro[actor.role]}
       </p>
+      {chatNews.length ? (
+        <p className="mb-6 rounded border-2 border-warning bg-warning-light p-4 text-ink">
+          <strong>Chat:</strong> {chatNews.join(' · ')}.{' '}
+          <Link href="/admin/chat" className="font-semibold text-primary-dark underline">
+            Apri la chat
+          </Link>
+        </p>
+      ) : null}
       <section aria-labelledby="alert-state" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="alert-state" className="mb-2 text-xl font-semibold">
           Allerte in corso

@@ -7,6 +7,7 @@ import { setChatPreferences } from '@/lib/chat/staff-chat-settings'
 import { romeInstant } from '@/lib/time/rome-instant'
 import { AppError } from '@/lib/errors'
 import { asStaff, type FormResult } from '../../_lib/action'
+import { requestContext } from '../../_lib/guard'
 
 const id = z.uuid()
 
@@ -25,7 +26,7 @@ export async function assignAction(conversationId: string, target: string): Prom
               ? ({ kind: 'office', officeId: Number(value) } as const)
               : null
     if (!parsed) throw new AppError('invalid_input', 'Scegli a chi assegnare la chat.')
-    const result = await assignConversation({ actor, conversationId, target: parsed })
+    const result = await assignConversation({ actor, conversationId, target: parsed, context: await requestContext() })
     return { ok: true, message: result.assigneeId ? 'Chat assegnata.' : 'Chat passata all’ufficio.' }
   })
 }
@@ -38,10 +39,10 @@ export async function statusAction(conversationId: string, change: 'resolve' | '
       const [date, time] = (until ?? '').split('T')
       const instant = date && time ? romeInstant(date, time.slice(0, 5)) : null
       if (!instant) throw new AppError('invalid_input', 'Indica giorno e ora.', { until: 'Indica giorno e ora.' })
-      await setConversationStatus({ actor, conversationId, change: { kind: 'snooze', until: instant } })
+      await setConversationStatus({ actor, conversationId, change: { kind: 'snooze', until: instant }, context: await requestContext() })
       return { ok: true, message: 'Chat posticipata.' }
     }
-    await setConversationStatus({ actor, conversationId, change: { kind: change === 'resolve' ? 'resolve' : 'reopen' } })
+    await setConversationStatus({ actor, conversationId, change: { kind: change === 'resolve' ? 'resolve' : 'reopen' }, context: await requestContext() })
     return { ok: true, message: change === 'resolve' ? 'Chat risolta.' : 'Chat riaperta.' }
   })
 }

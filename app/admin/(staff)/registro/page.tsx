@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: 'Registro attività' }
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Rome' })
 
+const assignmentModes = { me: 'presa in carico', staff: 'data a un collega', office: 'passata a un ufficio', 'round-robin': 'assegnata a turno', reply: 'presa rispondendo' } as const
+
 function describe(details: Record<string, unknown>): string {
   const parts: string[] = []
   if (typeof details.title === 'string') parts.push(`«${details.title}»`)
@@ -20,7 +22,9 @@ function describe(details: Record<string, unknown>): string {
   if (typeof details.devices === 'number') parts.push(`${details.devices} dispositivi`)
   if (typeof details.reason === 'string') parts.push(`motivo: ${details.reason}`)
   if (typeof details.email === 'string') parts.push(details.email)
+  if (typeof details.assignee === 'string') parts.push(`a ${details.assignee}`)
   if (typeof details.office === 'string') parts.push(details.office)
+  if (typeof details.mode === 'string' && details.mode in assignmentModes) parts.push(assignmentModes[details.mode as keyof typeof assignmentModes])
   if (typeof details.role === 'string') parts.push(`ruolo ${details.role}`)
   if (typeof details.by === 'string') parts.push(details.by === 'ip' ? 'limite per indirizzo IP' : 'limite per account')
   return parts.join(' · ')
