@@ -9,6 +9,7 @@ import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { runFanout } from '../notify/fanout'
+import { listNotificationsForStaff } from '../notify/list-notifications-for-staff'
 import { startPushSink, type PushSink } from '../testing/push-sink'
 import { PushSender } from '../push/push-sender'
 import webpush from 'web-push'
@@ -125,6 +126,11 @@ describe('broadcast campaigns', () => {
 
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, outcome.id))
     expect(entry).toMatchObject({ action: 'campaign.send', details: expect.objectContaining({ devices: 2 }) })
+
+    // Staff's list of what was sent names both topics, not only the first.
+    const listed = (await listNotificationsForStaff(actors.operator!)).find((n) => n.id === sent[0]!.id)
+    const [eventi, mercati] = await Promise.all([topicId.eventi!, topicId.mercati!].map(async (id) => (await db.select().from(topics).where(eq(topics.id, id)))[0]!.nameIt))
+    expect(listed?.topicName).toBe(`${eventi}, ${mercati}`)
   })
 
   it('a scheduled campaign waits, can be cancelled before sending, and then sends nothing', async () => {
