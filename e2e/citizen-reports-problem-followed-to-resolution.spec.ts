@@ -161,6 +161,23 @@ test.describe('citizen reports a problem and follows it to the end', () => {
     const row = office.getByRole('row').filter({ hasText: code })
     await expect(row).toContainText('Riaperta dal cittadino')
     await expect(row).toContainText('Alta')
+    // …and is alerted: the reopened report heads the triage list and the dashboard until someone takes notice.
+    await expect(office.getByTestId('reopen-alerts')).toContainText(code)
+    await expect(office.getByTestId('reopen-alerts')).toContainText('Il cassonetto è ancora rovesciato.')
+    await office.goto('/admin')
+    const alertBox = office.getByTestId('reopen-alerts')
+    await expect(alertBox).toContainText(code)
+    await expectNoAxeViolations(office, { label: 'dashboard with a reopened report' })
+    await alertBox.getByRole('link', { name: new RegExp(code) }).click()
+    await expect(office.getByTestId('reopen-alert')).toContainText('Riaperta dal cittadino')
+    await expect(office.getByTestId('staff-timeline')).toContainText('Il cassonetto è ancora rovesciato.')
+    await office.getByRole('button', { name: 'Presa visione' }).click()
+    await expect(office.getByRole('status').filter({ hasText: 'Presa visione registrata' })).toBeVisible()
+    await expect(office.getByTestId('reopen-alert')).toHaveCount(0)
+    await expect(office.getByTestId('staff-timeline')).toContainText('Presa visione della riapertura')
+    await office.goto('/admin')
+    await expect(office.getByRole('heading', { level: 1, name: 'Bacheca' })).toBeVisible()
+    await expect(office.getByRole('main')).not.toContainText(code)
 
     // The citizen's own list.
     await citizen.goto('/segnalazioni/mie')

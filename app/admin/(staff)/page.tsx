@@ -7,6 +7,8 @@ import { listDeliveriesInProgress } from '@/lib/notify/list-notifications-for-st
 import { getChatFigures } from '@/lib/chat/chat-figures'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
+import { ReopenAlerts } from '@/components/reports/reopen-alerts'
+import { listReopenAlerts } from '@/lib/reports/reopen-alerts'
 import { staffOrSignIn } from '../_lib/guard'
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' })
@@ -68,6 +70,7 @@ export default async function DashboardPage() {
   const deliveries = actor.role === 'office' ? [] : await listDeliveriesInProgress(actor)
   const sending = deliveries.some((d) => d.state !== 'done')
   const chat = actor.role === 'admin' || actor.role === 'operator' ? await getChatFigures(actor, 30) : null
+  const reopened = actor.role !== 'civil_protection' ? await listReopenAlerts(actor, 5) : null
   const alertsHref = (id: string) => (actor.role === 'admin' || actor.role === 'civil_protection' ? `/admin/allerte/${id}` : `/allerte/${id}`)
   return (
     <>
@@ -76,6 +79,7 @@ export default async function DashboardPage() {
       <p className="mb-6">
         Ruolo: <strong>{roleLabels[actor.role]}</strong>. {roleIntro[actor.role]}
       </p>
+      {reopened ? <ReopenAlerts alerts={reopened.reports} total={reopened.total} headingId="reopened-reports" showOffice={actor.role !== 'office'} moreHref="/admin/segnalazioni" /> : null}
       <section aria-labelledby="alert-state" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="alert-state" className="mb-2 text-xl font-semibold">
           Allerte in corso

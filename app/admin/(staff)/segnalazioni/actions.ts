@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { changeReportStatus } from '@/lib/reports/change-report-status'
 import { addReportNote, assignReport, mergeReport, reassignReport, reviewReportPhoto, setReportPriority } from '@/lib/reports/handle-report'
+import { acknowledgeReopenAlert } from '@/lib/reports/reopen-alerts'
 import { deleteRoutingRule, saveRoutingRule } from '@/lib/reports/routing-rules'
 import { asStaff, type FormResult } from '../../_lib/action'
 import { requestContext } from '../../_lib/guard'
@@ -75,6 +76,15 @@ export async function reviewPhotoAction(_previous: FormResult | null, formData: 
     const state = text(formData, 'state')
     await reviewReportPhoto(actor, id, { photoId: text(formData, 'photoId'), state })
     return done(id, state === 'approved' ? 'Foto approvata: ora è pubblica.' : 'Foto nascosta al pubblico.')
+  })
+}
+
+export async function acknowledgeReopenAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  return asStaff(async (actor) => {
+    const id = text(formData, 'reportId') ?? ''
+    await acknowledgeReopenAlert(actor, id)
+    revalidatePath('/admin')
+    return done(id, 'Presa visione registrata: la segnalazione non è più in evidenza.')
   })
 }
 
