@@ -109,7 +109,7 @@ export async function saveRuleAction(_previous: FormResult | null, formData: For
   return asStaff(async (actor) => {
     const id = text(formData, 'ruleId')
     await saveRoutingRule(actor, id ? Number(id) : null, ruleInput(formData), await requestContext())
-    revalidatePath('/admin/segnalazioni/regole')
+    revalidatePath('/admin/segnalazioni/regole', 'layout')
     return { ok: true, message: id ? 'Regola aggiornata.' : 'Regola creata.' }
   })
 }
