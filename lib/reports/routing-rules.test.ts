@@ -84,7 +84,7 @@ describe('editing a routing rule', () => {
   })
 
   it('refuses an area that crosses itself or leaves the Comune, a forged office and an unknown rule, changing nothing', async () => {
-    const [rule] = await database.current().db.insert(routingRules).values({ name: 'Da non rovinare', categoryId: parchi, officeId: officeIds.ambiente, area: { type: 'Polygon', coordinates: [pianaSquare] }, sortOrder: 50 }).returning()
+    const [rule] = await database.current().db.insert(routingRules).values({ name: 'Da non rovinare', categoryId: parchi, officeId: officeIds.ambiente!, area: { type: 'Polygon', coordinates: [pianaSquare] }, sortOrder: 50 }).returning()
     const auditsBefore = (await database.current().db.select().from(auditLog).where(and(eq(auditLog.targetType, 'routing_rule'), eq(auditLog.targetId, String(rule!.id))))).length
     const valid = { name: 'Rovinata', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), area: pianaSquare, sortOrder: '50', active: true }
 
@@ -109,7 +109,7 @@ describe('editing a routing rule', () => {
   })
 
   it('is for administrators only: operators and office staff can read the rules but not change them', async () => {
-    const [rule] = await database.current().db.insert(routingRules).values({ name: 'Solo lettura', categoryId: null, officeId: officeIds.urp, sortOrder: 900 }).returning()
+    const [rule] = await database.current().db.insert(routingRules).values({ name: 'Solo lettura', categoryId: null, officeId: officeIds.urp!, sortOrder: 900 }).returning()
     const edit = { name: 'Cambiata', categoryId: '', officeId: String(officeIds.ambiente), area: [], sortOrder: '1', active: true }
     for (const role of ['operator', 'office', 'civil_protection']) {
       expect((await errorOf(saveRoutingRule(actors[role]!, rule!.id, edit, context)))?.code).toBe('forbidden')
