@@ -4,6 +4,7 @@ import 'leaflet/dist/leaflet.css'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { LayerGroup, Map as LeafletMap } from 'leaflet'
 import { parseLatLon, polygonProblem, pointInRing, type Ring } from '@/lib/alerts/geometry-shared'
+import { createBaseMap, loadLeaflet } from './leaflet-base'
 
 type Mode = 'polygon' | 'point'
 
@@ -63,15 +64,13 @@ export function MapEditor({
   useEffect(() => {
     let cancelled = false
     let created: LeafletMap | null = null
-    void import('leaflet').then((L) => {
+    void loadLeaflet().then((L) => {
       if (cancelled || !container.current) return
-      created = L.map(container.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25, doubleClickZoom: false })
-      if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19, attribution: '&copy; OpenStreetMap' }).addTo(created)
-      const outline = L.polygon(
-        boundary.map(([lon, lat]) => [lat, lon] as [number, number]),
-        { color: '#1a1a1a', weight: 2, dashArray: '6 4', fill: true, fillColor: '#ffffff', fillOpacity: 0.6, interactive: false },
-      ).addTo(created)
-      created.fitBounds(outline.getBounds(), { padding: [12, 12] })
+      created = createBaseMap(L, container.current, {
+        tileUrl,
+        boundary,
+        options: { attributionControl: Boolean(tileUrl), zoomSnap: 0.25, doubleClickZoom: false },
+      })
       drawn.current = L.layerGroup().addTo(created)
       created.on('click', (event) => {
         const line = `${event.latlng.lat.toFixed(5)}, ${event.latlng.lng.toFixed(5)}`
@@ -91,7 +90,7 @@ export function MapEditor({
   useEffect(() => {
     const group = drawn.current
     if (!ready || !group) return
-    void import('leaflet').then((L) => {
+    void loadLeaflet().then((L) => {
       group.clearLayers()
       const latLngs = points.map(([lat, lon]) => [lat, lon] as [number, number])
       if (mode === 'polygon' && latLngs.length >= 3) L.polygon(latLngs, { color: '#0066cc', weight: 3, fillOpacity: 0.25, interactive: false }).addTo(group)

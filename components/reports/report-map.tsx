@@ -3,6 +3,7 @@
 import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef, useState } from 'react'
 import type { Map as LeafletMap, LayerGroup } from 'leaflet'
+import { createBaseMap, loadLeaflet } from '@/components/map/leaflet-base'
 
 export type MapPoint = { lat: number; lon: number }
 export type MapMarker = MapPoint & { label: string; href?: string }
@@ -46,18 +47,15 @@ export function ReportMap({
 
   useEffect(() => {
     let cancelled = false
-    void import('leaflet').then((L) => {
+    void loadLeaflet().then((L) => {
       if (cancelled || !container.current || map.current) return
-      const instance = L.map(container.current, { center: [center.lat, center.lon], zoom, keyboard: true })
-      // Leaflet's own credit link is coloured only (WCAG 1.4.1); the tile credit stays.
-      instance.attributionControl.setPrefix(false)
-      if (tileUrl) {
-        const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19 })
-        tiles.on('tileerror', () => setTilesFailed(true))
-        tiles.addTo(instance)
-      } else {
-        setTilesFailed(true)
-      }
+      const instance = createBaseMap(L, container.current, {
+        tileUrl,
+        attribution,
+        onTilesUnavailable: () => setTilesFailed(true),
+        view: { center, zoom },
+        options: { keyboard: true },
+      })
       instance.on('click', (event) => pickRef.current?.({ lat: event.latlng.lat, lon: event.latlng.lng }))
       layer.current = L.layerGroup().addTo(instance)
       map.current = instance
@@ -74,7 +72,7 @@ export function ReportMap({
 
   useEffect(() => {
     if (!ready) return
-    void import('leaflet').then((L) => {
+    void loadLeaflet().then((L) => {
       const group = layer.current
       if (!group) return
       group.clearLayers()

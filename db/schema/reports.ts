@@ -115,6 +115,11 @@ export const reports = pgTable(
     resolutionAskedAt: timestamp({ withTimezone: true }),
     resolutionAnswer: text().$type<'yes' | 'no'>(),
     reopenCount: integer().notNull().default(0),
+    /**
+     * When the reporter answered "No, non è risolto" and reopened it; cleared once staff of the
+     * office have seen it (a status change, or "Presa visione"). Until then it heads their queue.
+     */
+    reopenAlertAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('reports_state_created').on(t.state, t.createdAt),
@@ -122,6 +127,7 @@ export const reports = pgTable(
     index('reports_category_state').on(t.categoryId, t.state),
     index('reports_citizen').on(t.citizenId),
     index('reports_lat_lon').on(t.latitude, t.longitude),
+    index('reports_reopen_alert').on(t.officeId, t.reopenAlertAt).where(sql`${t.reopenAlertAt} is not null`),
     check('reports_lat_lon_range', sql`${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`),
   ],
 )

@@ -9,7 +9,8 @@ import { resolutionAnswerSchema } from './schemas'
 
 /**
  * The reporter's answer to "È stato risolto?", once per resolution. "No" reopens the report
- * (presa in carico again), raises its priority and puts it back at the top of the office's queue.
+ * (presa in carico again), raises its priority and raises an alert for the office: the report
+ * heads their triage list and their dashboard until someone there has seen it (see reopen-alerts.ts).
  */
 export async function answerResolution(citizen: CitizenActor, publicCode: string, rawInput: unknown, now = new Date()) {
   const input = parseOrThrow(resolutionAnswerSchema.safeParse(rawInput))
@@ -27,7 +28,7 @@ export async function answerResolution(citizen: CitizenActor, publicCode: string
         resolutionAnswer: input.answer,
         updatedAt: now,
         ...(reopen
-          ? { status: 'taken', state: 'in_progress' as const, closedAt: null, reopenCount: report.reopenCount + 1, priority: report.priority === 'urgent' ? 'urgent' : ('high' as const) }
+          ? { status: 'taken', state: 'in_progress' as const, closedAt: null, reopenCount: report.reopenCount + 1, reopenAlertAt: now, priority: report.priority === 'urgent' ? 'urgent' : ('high' as const) }
           : {}),
       })
       .where(eq(reports.id, report.id))
@@ -40,7 +41,7 @@ export async function answerResolution(citizen: CitizenActor, publicCode: string
       toStatus: reopen ? 'taken' : null,
       note: reopen ? `Il cittadino dice che il problema non è risolto${input.note ? `: ${input.note}` : '.'} La segnalazione è stata riaperta.` : 'Il cittadino conferma che il problema è risolto.',
       actorLabel: 'Cittadino',
-      details: { answer: input.answer, reopened: reopen },
+      details: { answer: input.answer, reopened: reopen, ...(reopen ? { alertedOfficeId: report.officeId } : {}) },
     })
     return { reopened: reopen }
   })

@@ -39,6 +39,8 @@ export async function changeReportStatus(actor: StaffActor, reportId: string, ra
         state,
         updatedAt: now,
         closedAt: state === 'closed' ? now : null,
+        // Acting on a report the citizen reopened is the office's answer to that alert.
+        reopenAlertAt: null,
         ...(resolved ? { resolutionAskedAt: report.citizenId ? now : null, resolutionAnswer: null } : {}),
       })
       .where(eq(reports.id, report.id))

@@ -32,9 +32,25 @@ export async function listRoutingRules(actor: StaffActor) {
     .orderBy(asc(routingRules.sortOrder), asc(routingRules.id))
 }
 
-/** Creates (id null) or updates a rule; the area must be a simple polygon inside the Comune. */
+/** One rule, for the admin editing it; null when there is no such rule. */
+export async function getRoutingRule(actor: StaffActor, id: number) {
+  assertRole(actor, ['admin'])
+  if (!isRuleId(id)) return null
+  const db = await getDb()
+  const [rule] = await db
+    .select({ id: routingRules.id, name: routingRules.name, categoryId: routingRules.categoryId, officeId: routingRules.officeId, area: routingRules.area, sortOrder: routingRules.sortOrder, active: routingRules.active })
+    .from(routingRules)
+    .where(eq(routingRules.id, id))
+  return rule ?? null
+}
+
+/**
+ * Creates (id null) or updates a rule; the area must be a simple polygon inside the Comune.
+ * The audit entry of an update says which fields changed, with their values before and after.
+ */
 export async function saveRoutingRule(actor: StaffActor, id: number | null, rawInput: unknown, context: RequestContext, now = new Date()) {
   assertRole(actor, ['admin'])
+  if (id !== null && !isRuleId(id)) throw new AppError('not_found', 'Regola non trovata.')
   const input = parseOrThrow(routingRuleSchema.safeParse(rawInput))
   const db = await getDb()
   return db.transaction(async (tx) => {
@@ -53,12 +69,21 @@ export async function saveRoutingRule(actor: StaffActor, id: number | null, rawI
     }
     const values = { name: input.name, categoryId: input.categoryId, officeId: input.officeId, area, sortOrder: input.sortOrder, active: input.active, updatedAt: now }
     let ruleId = id
+    let changes: Record<string, { from: unknown; to: unknown }> | undefined
     if (id === null) {
       const [row] = await tx.insert(routingRules).values({ ...values, createdBy: actor.id, createdAt: now }).returning({ id: routingRules.id })
       ruleId = row!.id
     } else {
-      const updated = await tx.update(routingRules).set(values).where(eq(routingRules.id, id)).returning({ id: routingRules.id })
-      if (!updated.length) throw new AppError('not_found', 'Regola non trovata.')
+      const [before] = await tx.select().from(routingRules).where(eq(routingRules.id, id)).for('update')
+      if (!before) throw new AppError('not_found', 'Regola non trovata.')
+      changes = {}
+      for (const field of ['name', 'categoryId', 'officeId', 'sortOrder', 'active'] as const) {
+        if (before[field] !== values[field]) changes[field] = { from: before[field], to: values[field] }
+      }
+      if (JSON.stringify(before.area?.coordinates ?? null) !== JSON.stringify(area?.coordinates ?? null)) {
+        changes.area = { from: before.area ? `${before.area.coordinates[0]!.length - 1} vertici` : 'tutto il Comune', to: area ? `${input.area.length - 1} vertici` : 'tutto il Comune' }
+      }
+      await tx.update(routingRules).set(values).where(eq(routingRules.id, id))
     }
     await recordAudit(tx, {
       action: id === null ? 'routing_rule.create' : 'routing_rule.update',
@@ -67,7 +92,7 @@ export async function saveRoutingRule(actor: StaffActor, id: number | null, rawI
       targetType: 'routing_rule',
       targetId: String(ruleId),
       ip: context.ip,
-      details: { name: input.name, officeId: input.officeId, categoryId: input.categoryId, hasArea: area !== null },
+      details: { name: input.name, officeId: input.officeId, categoryId: input.categoryId, hasArea: area !== null, ...(changes ? { changes } : {}) },
     })
     return { id: ruleId! }
   })
@@ -75,10 +100,16 @@ export async function saveRoutingRule(actor: StaffActor, id: number | null, rawI
 
 export async function deleteRoutingRule(actor: StaffActor, id: number, context: RequestContext) {
   assertRole(actor, ['admin'])
+  if (!isRuleId(id)) throw new AppError('not_found', 'Regola non trovata.')
   const db = await getDb()
   await db.transaction(async (tx) => {
     const deleted = await tx.delete(routingRules).where(eq(routingRules.id, id)).returning({ name: routingRules.name })
     if (!deleted.length) throw new AppError('not_found', 'Regola non trovata.')
     await recordAudit(tx, { action: 'routing_rule.delete', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'routing_rule', targetId: String(id), ip: context.ip, details: { name: deleted[0]!.name } })
   })
+}
+
+/** A rule id from a form or a URL: anything else names no rule (and never reaches SQL). */
+function isRuleId(id: number): boolean {
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647
 }

@@ -9,6 +9,8 @@ import { countInbox } from '@/lib/chat/list-inbox'
 import { listUnreadMentions } from '@/lib/chat/list-mentions'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
+import { ReopenAlerts } from '@/components/reports/reopen-alerts'
+import { listReopenAlerts } from '@/lib/reports/reopen-alerts'
 import { staffOrSignIn } from '../_lib/guard'
 
 const dateTime = new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' })
@@ -76,6 +78,7 @@ export default async function DashboardPage() {
     mentions?.total ? (mentions.total === 1 ? '1 nota ti menziona' : `${mentions.total} note ti menzionano`) : null,
     inbox?.escalated ? (inbox.escalated === 1 ? '1 chat aspetta da troppo tempo' : `${inbox.escalated} chat aspettano da troppo tempo`) : null,
   ].filter((t): t is string => t !== null)
+  const reopened = actor.role !== 'civil_protection' ? await listReopenAlerts(actor, 5) : null
   const alertsHref = (id: string) => (actor.role === 'admin' || actor.role === 'civil_protection' ? `/admin/allerte/${id}` : `/allerte/${id}`)
   return (
     <>
@@ -92,6 +95,7 @@ export default async function DashboardPage() {
           </Link>
         </p>
       ) : null}
+      {reopened ? <ReopenAlerts alerts={reopened.reports} total={reopened.total} headingId="reopened-reports" showOffice={actor.role !== 'office'} moreHref="/admin/segnalazioni" /> : null}
       <section aria-labelledby="alert-state" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="alert-state" className="mb-2 text-xl font-semibold">
           Allerte in corso

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { changeReportStatus } from '@/lib/reports/change-report-status'
 import { addReportNote, assignReport, mergeReport, reassignReport, reviewReportPhoto, setReportPriority } from '@/lib/reports/handle-report'
+import { acknowledgeReopenAlert } from '@/lib/reports/reopen-alerts'
 import { deleteRoutingRule, saveRoutingRule } from '@/lib/reports/routing-rules'
 import { asStaff, type FormResult } from '../../_lib/action'
 import { requestContext } from '../../_lib/guard'
@@ -78,6 +79,15 @@ export async function reviewPhotoAction(_previous: FormResult | null, formData: 
   })
 }
 
+export async function acknowledgeReopenAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  return asStaff(async (actor) => {
+    const id = text(formData, 'reportId') ?? ''
+    await acknowledgeReopenAlert(actor, id)
+    revalidatePath('/admin')
+    return done(id, 'Presa visione registrata: la segnalazione non è più in evidenza.')
+  })
+}
+
 function ruleInput(formData: FormData) {
   let area: unknown = []
   try {
@@ -99,7 +109,7 @@ export async function saveRuleAction(_previous: FormResult | null, formData: For
   return asStaff(async (actor) => {
     const id = text(formData, 'ruleId')
     await saveRoutingRule(actor, id ? Number(id) : null, ruleInput(formData), await requestContext())
-    revalidatePath('/admin/segnalazioni/regole')
+    revalidatePath('/admin/segnalazioni/regole', 'layout')
     return { ok: true, message: id ? 'Regola aggiornata.' : 'Regola creata.' }
   })
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Forbidden } from '@/components/admin/forbidden'
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/admin/form-parts'
+import { ReopenAlerts } from '@/components/reports/reopen-alerts'
 import { ToggleReportsMap } from '@/components/reports/toggle-map'
+import { listReopenAlerts } from '@/lib/reports/reopen-alerts'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { staffReportFilterSchema } from '@/lib/reports/schemas'
 import { countReportsForStaff, listReportFilterOptions, listReportsForStaff, TRIAGE_PAGE_SIZE } from '@/lib/reports/staff-reports'
@@ -30,10 +32,10 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
     page: params.pagina || undefined,
   })
   const loaded = await unlessForbidden(async () =>
-    Promise.all([listReportsForStaff(actor, filter), countReportsForStaff(actor, filter), listReportFilterOptions(actor), getReportFormSetup()]),
+    Promise.all([listReportsForStaff(actor, filter), countReportsForStaff(actor, filter), listReportFilterOptions(actor), getReportFormSetup(), listReopenAlerts(actor)]),
   )
   if (loaded === FORBIDDEN) return <Forbidden />
-  const [list, total, options, setup] = loaded
+  const [list, total, options, setup, reopened] = loaded
   const page = filter.page ?? 1
   const pages = Math.max(1, Math.ceil(total / TRIAGE_PAGE_SIZE))
   const first = (page - 1) * TRIAGE_PAGE_SIZE + 1
@@ -58,6 +60,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
         </div>
       </div>
       {actor.role === 'office' ? <p className="mb-4">Vedi le segnalazioni assegnate al tuo ufficio.</p> : null}
+      <ReopenAlerts alerts={reopened.reports} total={reopened.total} headingId="riaperte" showOffice={actor.role !== 'office'} />
 
       <form method="get" className="mb-4 grid gap-3 rounded border border-line bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filtri">
         <div>

@@ -3,13 +3,14 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Forbidden } from '@/components/admin/forbidden'
 import { inputClass, labelClass } from '@/components/admin/form-parts'
+import { ReopenAlertBanner } from '@/components/reports/reopen-alert-banner'
 import { StaffActionForm } from '@/components/reports/staff-action-form'
 import { TemplatePicker } from '@/components/reports/template-picker'
 import { getReportForStaff } from '@/lib/reports/staff-reports'
 import { allowedTransitions, isReportStatus, priorityLabels, REPORT_PRIORITIES, stateLabels, statusLabels, type ReportStatus } from '@/lib/reports/status-shared'
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
-import { addNoteAction, assignAction, changeStatusAction, mergeAction, priorityAction, reassignAction, reviewPhotoAction } from '../actions'
+import { acknowledgeReopenAction, addNoteAction, assignAction, changeStatusAction, mergeAction, priorityAction, reassignAction, reviewPhotoAction } from '../actions'
 
 export const metadata: Metadata = { title: 'Segnalazione' }
 
@@ -37,6 +38,8 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
         <span className="font-mono font-semibold">{report.publicCode}</span> · {report.categoryName} ·{' '}
         <Link href={`/segnalazioni/${report.publicCode}`} className="text-primary underline">Pagina pubblica</Link>
       </p>
+
+      <ReopenAlertBanner reportId={report.id} reopenedAt={report.reopenAlertAt ? dateTime.format(report.reopenAlertAt) : null} action={acknowledgeReopenAction} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <div>
@@ -122,6 +125,7 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
                     <span className={`mr-2 rounded border px-1 text-sm ${e.visibility === 'public' ? 'border-success text-success' : 'border-muted text-muted'}`}>
                       {e.visibility === 'public' ? 'Pubblica' : 'Interna'}
                     </span>
+                    {e.details.reopened === true ? <strong className="mr-2 text-danger">Riaperta dal cittadino</strong> : null}
                     {e.kind === 'status' || (e.kind === 'merge' && e.toStatus)
                       ? `${e.fromStatus && isReportStatus(e.fromStatus) ? statusLabels[e.fromStatus] : '—'} → ${e.toStatus && isReportStatus(e.toStatus) ? statusLabels[e.toStatus] : '—'}`
                       : ({ created: 'Ricevuta', note: 'Nota', routing: 'Instradamento', assignment: 'Assegnazione', priority: 'Priorità', photo: 'Foto', merge: 'Duplicati', follow: 'Segnala anche tu', resolution: 'Risposta del cittadino', status: 'Stato' } as const)[e.kind]}

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Forbidden } from '@/components/admin/forbidden'
-import { inputClass, labelClass } from '@/components/admin/form-parts'
-import { AreaPicker } from '@/components/reports/area-picker'
 import { StaffActionForm } from '@/components/reports/staff-action-form'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { listRoutingRules } from '@/lib/reports/routing-rules'
 import { listReportFilterOptions } from '@/lib/reports/staff-reports'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { deleteRuleAction, saveRuleAction } from '../actions'
+import { RuleFields } from './_components/rule-fields'
 
 export const metadata: Metadata = { title: 'Regole di instradamento' }
 
@@ -46,6 +45,11 @@ export default async function RoutingRulesPage() {
             <p className="font-semibold">{r.sortOrder}. {r.name}{r.active ? '' : ' (disattivata)'}</p>
             <p>Categoria: {r.categoryName ?? 'tutte'} · Area: {r.area ? `${(r.area.coordinates[0]?.length ?? 1) - 1} vertici` : 'tutto il Comune'} · Ufficio: {r.officeName}</p>
             {admin ? (
+              <p className="mt-2">
+                <Link href={`/admin/segnalazioni/regole/${r.id}`} className="text-primary underline">Modifica la regola «{r.name}»</Link>
+              </p>
+            ) : null}
+            {admin ? (
               <StaffActionForm action={deleteRuleAction} submitLabel={`Elimina la regola «${r.name}»`} className="mt-2">
                 <input type="hidden" name="ruleId" value={r.id} />
               </StaffActionForm>
@@ -58,21 +62,7 @@ export default async function RoutingRulesPage() {
         <section aria-labelledby="nuova-regola">
           <h2 id="nuova-regola" className="mb-2 text-xl font-semibold">Nuova regola</h2>
           <StaffActionForm action={saveRuleAction} submitLabel="Crea la regola">
-            <label htmlFor="name" className={labelClass}>Nome</label>
-            <input id="name" name="name" className={`${inputClass} mb-3`} />
-            <label htmlFor="categoryId" className={labelClass}>Categoria</label>
-            <select id="categoryId" name="categoryId" className={`${inputClass} mb-3`} defaultValue="">
-              <option value="">Tutte le categorie</option>
-              {options.categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-            </select>
-            <label htmlFor="officeId" className={labelClass}>Ufficio competente</label>
-            <select id="officeId" name="officeId" className={`${inputClass} mb-3`}>
-              {options.offices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-            </select>
-            <label htmlFor="sortOrder" className={labelClass}>Ordine (le regole con numero più basso valgono prima)</label>
-            <input id="sortOrder" name="sortOrder" type="number" min={0} max={10000} defaultValue={100} className={`${inputClass} mb-3`} />
-            <label className="mb-3 flex min-h-11 items-center gap-2 font-semibold"><input type="checkbox" name="active" defaultChecked className="size-5" /> Attiva</label>
-            <AreaPicker name="area" center={setup.center} tileUrl={setup.tileUrl} attribution={setup.attribution} />
+            <RuleFields categories={options.categories} offices={options.offices} setup={setup} />
           </StaffActionForm>
         </section>
       ) : (

@@ -1,0 +1,2 @@
+ALTER TABLE "reports" ADD COLUMN "reopen_alert_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "reports_reopen_alert" ON "reports" USING btree ("office_id","reopen_alert_at") WHERE "reports"."reopen_alert_at" is not null;
