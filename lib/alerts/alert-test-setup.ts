@@ -7,7 +7,6 @@ import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
-import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
 import { alertDraftSchema, type AlertDraftInput } from './schemas'
 
@@ -66,15 +65,7 @@ export function alertDraft(defaults: Record<string, unknown>) {
 }
 
 /** 'ok', or the code of the AppError the call was refused with. */
-export async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
+export { errorCode as code } from '../testing/actors'
 
 const capSchema = path.resolve('lib/alerts/testdata/CAP-v1.2.xsd')
 let capDir: string | undefined

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
-import { citizens } from '@/db/schema/citizens'
 import { staffChatSettings } from '@/db/schema/chat'
-import { auditLog, staffUsers } from '@/db/schema/staff'
+import { auditLog } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
-import type { CitizenActor } from '../citizens/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { getHub } from '../realtime/hub'
@@ -15,6 +13,7 @@ import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
 import { setConversationStatus } from './set-conversation-status'
 import { recordStaffHeartbeat } from './staff-presence'
+import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
@@ -24,14 +23,8 @@ let office: StaffActor
 let n = 0
 const text = (body: string) => ({ clientId: `audit-${Date.now().toString(36)}-${n++}`, kind: 'text' as const, body })
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [c] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: c!.id, locale: 'it' }
-}
-async function staff(email: string): Promise<StaffActor> {
-  const [s] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.email, email))
-  return { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
-}
+const newCitizen = () => createCitizen(database.current().db)
+const staff = (email: string) => staffByEmail(database.current().db, email)
 async function trail(conversationId: string) {
   return database
     .current()

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
 import { citizens } from '@/db/schema/citizens'
-import { staffUsers } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
@@ -16,6 +14,7 @@ import { listMessagesForCitizen, listMessagesForStaff } from './list-messages'
 import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
 import { sendTyping } from './send-typing'
+import { staffByEmail } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
@@ -32,10 +31,7 @@ async function until(check: () => boolean, ms = 10_000) {
     await new Promise((r) => setTimeout(r, 10))
   }
 }
-async function staff(email: string): Promise<StaffActor> {
-  const [s] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.email, email))
-  return { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
-}
+const staff = (email: string) => staffByEmail(database.current().db, email)
 
 beforeAll(async () => {
   await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)

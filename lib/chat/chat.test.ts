@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { chatMessages, conversations, staffChatSettings } from '@/db/schema/chat'
-import { citizens } from '@/db/schema/citizens'
 import { inboxItems, notifications } from '@/db/schema/notifications'
-import { staffUsers } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
-import type { CitizenActor } from '../citizens/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
 import type { RealtimeEvent } from '../realtime/events-shared'
@@ -23,6 +20,7 @@ import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
 import { setConversationStatus } from './set-conversation-status'
 import { recordStaffHeartbeat } from './staff-presence'
+import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 
@@ -40,14 +38,8 @@ let office: StaffActor
 let n = 0
 const id = () => `client-${Date.now().toString(36)}-${n++}`
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [c] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: c!.id, locale: 'it' }
-}
-async function staff(email: string): Promise<StaffActor> {
-  const [s] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.email, email))
-  return { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
-}
+const newCitizen = () => createCitizen(database.current().db)
+const staff = (email: string) => staffByEmail(database.current().db, email)
 const text = (body: string, clientId = id()) => ({ clientId, kind: 'text' as const, body })
 async function until(check: () => boolean, ms = 10_000) {
   const start = Date.now()

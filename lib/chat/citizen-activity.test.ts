@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { citizens } from '@/db/schema/citizens'
 import { categories } from '@/db/schema/reports'
-import { staffUsers } from '@/db/schema/staff'
-import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
@@ -12,18 +9,13 @@ import { submitReport } from '../reports/submit-report'
 import { setupTestDatabase } from '../testing/test-database'
 import { getCitizenActivity } from './citizen-activity'
 import { sendCitizenMessage } from './send-citizen-message'
+import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [c] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: c!.id, locale: 'it' }
-}
-async function staff(email: string): Promise<StaffActor> {
-  const [s] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.email, email))
-  return { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
-}
+const newCitizen = () => createCitizen(database.current().db)
+const staff = (email: string) => staffByEmail(database.current().db, email)
 async function report(citizen: CitizenActor, slug: string, title: string) {
   const [category] = await database.current().db.select().from(categories).where(eq(categories.slug, slug))
   return submitReport(

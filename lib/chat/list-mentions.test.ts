@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
-import { citizens } from '@/db/schema/citizens'
-import { staffUsers } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
-import type { CitizenActor } from '../citizens/actor'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { getHub } from '../realtime/hub'
@@ -14,6 +10,7 @@ import { markReadByStaff } from './mark-read'
 import { citizenLabel } from './schemas'
 import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
+import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
@@ -23,14 +20,8 @@ let office: StaffActor
 let n = 0
 const clientId = () => `mention-${Date.now().toString(36)}-${n++}`
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [c] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: c!.id, locale: 'it' }
-}
-async function staff(email: string): Promise<StaffActor> {
-  const [s] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.email, email))
-  return { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
-}
+const newCitizen = () => createCitizen(database.current().db)
+const staff = (email: string) => staffByEmail(database.current().db, email)
 const note = (conversationId: string, body: string) =>
   sendStaffMessage({ actor: operator, conversationId, input: { clientId: clientId(), kind: 'note', body }, now: MONDAY_9 })
 

@@ -28,6 +28,7 @@ import { newsFormSchema, type NewsInput } from './schemas'
 import { setNewsPublication } from './set-news-publication'
 import { updateNewsItem } from './update-news-item'
 import { uploadContentImage } from './upload-content-image'
+import { errorCode } from '../testing/actors'
 
 const HOUR = 3_600_000
 const database = setupTestDatabase({ seed: true })
@@ -81,15 +82,6 @@ function form(overrides: Record<string, unknown> = {}): NewsInput {
   })
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 async function fieldErrorsOf(
   promise: Promise<unknown>,
@@ -116,12 +108,12 @@ describe('who may write news', () => {
     const [seeded] = await database.current().db.select().from(newsItems).limit(1)
     for (const role of ['office', 'civil_protection']) {
       const actor = actors[role]!
-      expect(await codeOf(createNewsItem(actor, form(), context))).toBe('forbidden')
-      expect(await codeOf(updateNewsItem(actor, { ...form(), id: seeded!.id }, context))).toBe(
+      expect(await errorCode(createNewsItem(actor, form(), context))).toBe('forbidden')
+      expect(await errorCode(updateNewsItem(actor, { ...form(), id: seeded!.id }, context))).toBe(
         'forbidden',
       )
       expect(
-        await codeOf(
+        await errorCode(
           setNewsPublication(
             actor,
             { id: seeded!.id, publication: { mode: 'draft' }, notify: false },
@@ -129,11 +121,11 @@ describe('who may write news', () => {
           ),
         ),
       ).toBe('forbidden')
-      expect(await codeOf(deleteNewsItem(actor, { id: seeded!.id }, context))).toBe('forbidden')
-      expect(await codeOf(listNewsForStaff(actor))).toBe('forbidden')
-      expect(await codeOf(getNewsForStaff(actor, seeded!.id))).toBe('forbidden')
-      expect(await codeOf(listTopicAudiences(actor))).toBe('forbidden')
-      expect(await codeOf(uploadContentImage(actor, PNG))).toBe('forbidden')
+      expect(await errorCode(deleteNewsItem(actor, { id: seeded!.id }, context))).toBe('forbidden')
+      expect(await errorCode(listNewsForStaff(actor))).toBe('forbidden')
+      expect(await errorCode(getNewsForStaff(actor, seeded!.id))).toBe('forbidden')
+      expect(await errorCode(listTopicAudiences(actor))).toBe('forbidden')
+      expect(await errorCode(uploadContentImage(actor, PNG))).toBe('forbidden')
     }
     expect(await countNews()).toBe(before)
     expect((await getNewsBySlug(seeded!.slug))?.title).toBe(seeded!.title)
@@ -374,7 +366,7 @@ describe('images', () => {
     const html = new TextEncoder().encode('<html><script>alert(1)</script></html>')
     const gif = new TextEncoder().encode('GIF89a......')
     for (const bytes of [html, gif, new Uint8Array()])
-      expect(await codeOf(uploadContentImage(actors.operator!, bytes))).toBe('invalid_input')
+      expect(await errorCode(uploadContentImage(actors.operator!, bytes))).toBe('invalid_input')
     const huge = new Uint8Array(5 * 1024 * 1024 + 1)
     huge.set(PNG)
     await expect(uploadContentImage(actors.operator!, huge)).rejects.toThrow(

@@ -8,12 +8,12 @@ import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
-import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { changeReportStatus } from './change-report-status'
 import { submitReport } from './submit-report'
 import { allowedTransitions, canTransition, REPORT_STATUSES, stateOfStatus } from './status-shared'
+import { errorCode } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const actors: Record<string, StaffActor> = {}
@@ -51,15 +51,6 @@ async function newReport() {
   })
 }
 
-async function code(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 describe('report state machine', () => {
   it('every status belongs to one queue, and closed reports can only be taken up again', () => {
@@ -102,21 +93,21 @@ describe('report state machine', () => {
   it('refuses moves the state machine does not allow, and changes nothing', async () => {
     const report = await newReport()
     const operator = actors.operator!
-    expect(await code(changeReportStatus(operator, report.id, { status: 'duplicate' }))).toBe('invalid_input')
-    expect(await code(changeReportStatus(operator, report.id, { status: 'not_competent' }))).toBe('invalid_input')
-    expect(await code(changeReportStatus(operator, report.id, { status: 'bogus' as never }))).toBe('invalid_input')
+    expect(await errorCode(changeReportStatus(operator, report.id, { status: 'duplicate' }))).toBe('invalid_input')
+    expect(await errorCode(changeReportStatus(operator, report.id, { status: 'not_competent' }))).toBe('invalid_input')
+    expect(await errorCode(changeReportStatus(operator, report.id, { status: 'bogus' as never }))).toBe('invalid_input')
     await changeReportStatus(operator, report.id, { status: 'closed' })
-    expect(await code(changeReportStatus(operator, report.id, { status: 'scheduled' }))).toBe('conflict')
-    expect(await code(changeReportStatus(operator, report.id, { status: 'taken', publicNote: '<b>riaperta</b>' }))).toBe('invalid_input')
+    expect(await errorCode(changeReportStatus(operator, report.id, { status: 'scheduled' }))).toBe('conflict')
+    expect(await errorCode(changeReportStatus(operator, report.id, { status: 'taken', publicNote: '<b>riaperta</b>' }))).toBe('invalid_input')
     const [row] = await database.current().db.select().from(reports).where(eq(reports.id, report.id))
     expect(row!.status).toBe('closed')
   })
 
   it('office staff cannot touch a report routed to another office; other roles cannot at all', async () => {
     const report = await newReport()
-    expect(await code(changeReportStatus(otherOffice, report.id, { status: 'taken' }))).toBe('not_found')
-    expect(await code(changeReportStatus(actors.civil_protection!, report.id, { status: 'taken' }))).toBe('forbidden')
-    expect(await code(changeReportStatus(actors.office!, '00000000-0000-4000-8000-000000000000', { status: 'taken' }))).toBe('not_found')
-    expect(await code(changeReportStatus(actors.office!, 'not-a-uuid', { status: 'taken' }))).toBe('not_found')
+    expect(await errorCode(changeReportStatus(otherOffice, report.id, { status: 'taken' }))).toBe('not_found')
+    expect(await errorCode(changeReportStatus(actors.civil_protection!, report.id, { status: 'taken' }))).toBe('forbidden')
+    expect(await errorCode(changeReportStatus(actors.office!, '00000000-0000-4000-8000-000000000000', { status: 'taken' }))).toBe('not_found')
+    expect(await errorCode(changeReportStatus(actors.office!, 'not-a-uuid', { status: 'taken' }))).toBe('not_found')
   })
 })

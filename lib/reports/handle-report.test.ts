@@ -4,14 +4,12 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { citizens } from '@/db/schema/citizens'
 import { categories, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
 import { offices } from '@/db/schema/comune'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
-import { AppError } from '../errors'
 import { localDiskStorage } from '../storage/local-disk-storage'
 import { useStorage } from '../storage/get-storage'
 import type { StaffActor } from '../auth/actor'
@@ -27,6 +25,7 @@ import { getReportStats } from './report-stats'
 import { getReportForStaff, listReportsForStaff } from './staff-reports'
 import { submitReport } from './submit-report'
 import { uploadReportPhoto } from './upload-report-photo'
+import { errorCode, newCitizen as createCitizen } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const actors: Record<string, StaffActor> = {}
@@ -35,10 +34,7 @@ let bob: CitizenActor
 let strade: number
 let ambienteOffice: StaffActor
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [row] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: row!.id, locale: 'it' }
-}
+const newCitizen = () => createCitizen(database.current().db)
 
 beforeAll(async () => {
   useStorage(localDiskStorage(mkdtempSync(path.join(tmpdir(), 'filo-reports-'))))
@@ -71,15 +67,6 @@ const send = (who: CitizenActor, extra: Record<string, unknown> = {}) =>
     ...extra,
   })
 
-async function code(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 describe('photos', () => {
   it('are re-encoded without EXIF or GPS, and public only once approved', async () => {
@@ -106,19 +93,19 @@ describe('photos', () => {
     expect(await readReportPhoto(photo.id, { staff: null, citizen: null })).not.toBeNull()
     expect((await getPublicReport(report.publicCode, null))!.photos).toHaveLength(1)
     // A photo already attached cannot be attached to another report.
-    expect(await code(send(alice, { photoIds: [photo.id] }))).toBe('invalid_input')
+    expect(await errorCode(send(alice, { photoIds: [photo.id] }))).toBe('invalid_input')
     // Nor can another citizen's photo.
     const bobs = await uploadReportPhoto(bob, original)
-    expect(await code(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
+    expect(await errorCode(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
   })
 
   it('refuses a file that claims to be an image but is not, an empty file and a huge one', async () => {
     const before = (await database.current().db.select().from(reportPhotos)).length
-    expect(await code(uploadReportPhoto(alice, new TextEncoder().encode('<html>not a photo</html>')))).toBe('invalid_input')
+    expect(await errorCode(uploadReportPhoto(alice, new TextEncoder().encode('<html>not a photo</html>')))).toBe('invalid_input')
     const fakeJpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new TextEncoder().encode('definitely not a jpeg body')])
-    expect(await code(uploadReportPhoto(alice, fakeJpeg))).toBe('invalid_input')
-    expect(await code(uploadReportPhoto(alice, new Uint8Array()))).toBe('invalid_input')
-    expect(await code(uploadReportPhoto(alice, new Uint8Array(50 * 1024 * 1024)))).toBe('invalid_input')
+    expect(await errorCode(uploadReportPhoto(alice, fakeJpeg))).toBe('invalid_input')
+    expect(await errorCode(uploadReportPhoto(alice, new Uint8Array()))).toBe('invalid_input')
+    expect(await errorCode(uploadReportPhoto(alice, new Uint8Array(50 * 1024 * 1024)))).toBe('invalid_input')
     expect((await database.current().db.select().from(reportPhotos)).length).toBe(before)
   })
 })
@@ -144,7 +131,7 @@ describe('privacy', () => {
     expect(await getReportForStaff(ambienteOffice, report.id)).toBeNull()
     expect((await listReportsForStaff(ambienteOffice, { state: 'all' })).some((r) => r.id === report.id)).toBe(false)
     expect((await listReportsForStaff(actors.office!, { state: 'all' })).some((r) => r.id === report.id)).toBe(true)
-    expect(await code(reassignReport(actors.operator!, report.id, { officeId: 999_999 }))).toBe('invalid_input')
+    expect(await errorCode(reassignReport(actors.operator!, report.id, { officeId: 999_999 }))).toBe('invalid_input')
     const moved = await reassignReport(actors.operator!, report.id, { officeId: ambienteOffice.officeId })
     expect(moved.officeId).toBe(ambienteOffice.officeId)
     expect(await getReportForStaff(actors.office!, report.id)).toBeNull()
@@ -156,7 +143,7 @@ describe('privacy', () => {
   it('a citizen cannot answer for another citizen’s report', async () => {
     const report = await send(alice)
     await changeReportStatus(actors.office!, report.id, { status: 'resolved' })
-    expect(await code(answerResolution(bob, report.publicCode, { answer: 'no' }))).toBe('not_found')
+    expect(await errorCode(answerResolution(bob, report.publicCode, { answer: 'no' }))).toBe('not_found')
     const [row] = await database.current().db.select().from(reports).where(eq(reports.id, report.id))
     expect(row!.status).toBe('resolved')
   })
@@ -171,7 +158,7 @@ describe('follow-up', () => {
     expect(await answerResolution(alice, report.publicCode, { answer: 'no', note: 'La buca è ancora lì.' })).toEqual({ reopened: true })
     const [row] = await database.current().db.select().from(reports).where(eq(reports.id, report.id))
     expect(row).toMatchObject({ status: 'taken', state: 'in_progress', priority: 'high', reopenCount: 1, resolutionAnswer: 'no', closedAt: null })
-    expect(await code(answerResolution(alice, report.publicCode, { answer: 'yes' }))).toBe('conflict')
+    expect(await errorCode(answerResolution(alice, report.publicCode, { answer: 'yes' }))).toBe('conflict')
     const view = await getPublicReport(report.publicCode, alice)
     expect(view!.askResolution).toBe(false)
     expect(view!.timeline.at(-1)!.note).toContain('La buca è ancora lì.')
@@ -190,8 +177,8 @@ describe('follow-up', () => {
     expect(followers.map((f) => f.citizenId).sort()).toEqual([alice.id, bob.id, carol.id].sort())
     const dupView = await getPublicReport(duplicate.publicCode, bob)
     expect(dupView).toMatchObject({ status: 'duplicate', mergedIntoCode: original.publicCode })
-    expect(await code(mergeReport(actors.operator!, original.id, { targetCode: original.publicCode }))).toBe('invalid_input')
-    expect(await code(mergeReport(actors.operator!, original.id, { targetCode: 'SEG-1999-000001' }))).toBe('invalid_input')
+    expect(await errorCode(mergeReport(actors.operator!, original.id, { targetCode: original.publicCode }))).toBe('invalid_input')
+    expect(await errorCode(mergeReport(actors.operator!, original.id, { targetCode: 'SEG-1999-000001' }))).toBe('invalid_input')
   })
 
   it('counts by category, office and status include time to close', async () => {

@@ -7,7 +7,6 @@ import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
-import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { answerResolution } from './answer-resolution'
@@ -17,6 +16,7 @@ import { getPublicReport } from './public-reports'
 import { acknowledgeReopenAlert, listReopenAlerts } from './reopen-alerts'
 import { getReportForStaff } from './staff-reports'
 import { submitReport } from './submit-report'
+import { errorCode } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const actors: Record<string, StaffActor> = {}
@@ -61,15 +61,6 @@ async function reopenedReport(note = 'La buca è ancora lì.') {
 
 const codes = async (actor: StaffActor) => (await listReopenAlerts(actor)).reports.map((r) => r.publicCode)
 
-async function errorCode(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 describe('"No, non è risolto" alerts the office', () => {
   it('the office, operators and admins see it with the citizen’s words; another office and civil protection do not', async () => {

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm'
 import { inboxItems } from '@/db/schema/notifications'
 import { categories, reportEvents, reportFollowers, reports, routingRules } from '@/db/schema/reports'
 import { offices } from '@/db/schema/comune'
-import { citizens } from '@/db/schema/citizens'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
@@ -11,6 +10,7 @@ import { AppError } from '../errors'
 import type { CitizenActor } from '../citizens/actor'
 import { submitReport, OUTSIDE_COMUNE } from './submit-report'
 import { routeReport } from './route-report'
+import { newCitizen as createCitizen } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 let citizen: CitizenActor
@@ -20,10 +20,7 @@ const office: Record<string, number> = {}
 // Via Roma 12, in the demo Comune's centro storico.
 const here = { latitude: 43.4661, longitude: 11.8822 }
 
-async function newCitizen(): Promise<CitizenActor> {
-  const [row] = await database.current().db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
-  return { kind: 'citizen', id: row!.id, locale: 'it' }
-}
+const newCitizen = () => createCitizen(database.current().db)
 
 beforeAll(async () => {
   await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)

@@ -10,6 +10,7 @@ import { createStaff } from './create-staff'
 import { listStaff } from './list-staff'
 import { createStaffSchema } from './schemas'
 import { resetStaffPassword, setStaffActive, updateStaff } from './update-staff'
+import { errorCode } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
 const context = { ip: '192.0.2.10' }
@@ -25,21 +26,12 @@ beforeAll(async () => {
 const input = (overrides: Record<string, unknown> = {}) =>
   createStaffSchema.parse({ name: 'Sara Gialli', email: 'Sara.Gialli@comune.esempio.it', role: 'operator', password: 'una-password-robusta', ...overrides })
 
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 describe('staff management', () => {
   it('lets only admins list and create accounts', async () => {
     for (const role of ['operator', 'office', 'civil_protection']) {
-      expect(await codeOf(listStaff(actors[role]!))).toBe('forbidden')
-      expect(await codeOf(createStaff(actors[role]!, input({ email: `${role}@x.it` }), context))).toBe('forbidden')
+      expect(await errorCode(listStaff(actors[role]!))).toBe('forbidden')
+      expect(await errorCode(createStaff(actors[role]!, input({ email: `${role}@x.it` }), context))).toBe('forbidden')
     }
     const db = database.current().db
     expect(await db.select().from(staffUsers).where(eq(staffUsers.email, 'operator@x.it'))).toHaveLength(0)
@@ -89,9 +81,9 @@ describe('staff management', () => {
   })
 
   it('never leaves the Comune without an active admin, and an admin cannot deactivate themselves', async () => {
-    expect(await codeOf(setStaffActive(actors.admin!, actors.admin!.id, false, context))).toBe('forbidden')
+    expect(await errorCode(setStaffActive(actors.admin!, actors.admin!.id, false, context))).toBe('forbidden')
     const admin = actors.admin!
-    expect(await codeOf(updateStaff(admin, { staffId: admin.id, name: admin.name, role: 'operator', officeId: null }, context))).toBe('conflict')
+    expect(await errorCode(updateStaff(admin, { staffId: admin.id, name: admin.name, role: 'operator', officeId: null }, context))).toBe('conflict')
   })
 
   it('resets a password and signs the account out everywhere', async () => {
