@@ -83,6 +83,18 @@ test.describe('citizen chats with staff', () => {
     await expect(citizen.getByText('Perfetto, grazie!')).toHaveCount(1)
     await expect(citizen.getByText(first)).toHaveCount(1)
 
+    // The staff phone loses its connection: the reply waits on screen and leaves by itself, once.
+    await staff.context().setOffline(true)
+    await staff.getByRole('textbox', { name: /^Risposta/ }).fill('Risposta scritta senza rete')
+    await staff.getByRole('button', { name: 'Invia', exact: true }).click()
+    await expect(staff.getByText(/In attesa di connessione: partirà da solo/)).toBeVisible()
+    await expectNoAxeViolations(staff, { label: 'console reply waiting for the network' })
+    await staff.context().setOffline(false)
+    await staff.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect(citizen.getByText('Risposta scritta senza rete')).toHaveCount(1, { timeout: 20_000 })
+    await expect(staff.getByText(/In attesa di connessione: partirà da solo/)).toHaveCount(0)
+    await expect(staff.getByRole('list', { name: 'Messaggi' }).getByText('Risposta scritta senza rete')).toHaveCount(1)
+
     // A private note never reaches the citizen; a canned reply comes with "/".
     await staff.getByLabel('Nota privata (solo colleghi, @nome per avvisare)').check()
     await staff.getByRole('textbox', { name: /^Nota privata/ }).fill('Da girare ai Lavori pubblici @giulia')

@@ -210,12 +210,6 @@ test.describe('the citizen uses the app offline', () => {
       kind: 'alert',
       urgency: 'high',
     }
-    // Delivered twice (a retry): shown once.
-    await deliver(alert)
-    await deliver(alert)
-    // No tag: the notification id is the tag. Missing fields are tolerated.
-    await deliver({ id: 'e2e-n-2', title: 'Nuova notizia' })
-
     type Shown = { title: string; body: string; tag: string; data: { url: string; id: string } }
     const shown = () =>
       page.evaluate(async () => {
@@ -227,6 +221,14 @@ test.describe('the citizen uses the app offline', () => {
           data: n.data as { url: string; id: string },
         }))
       })
+    // One push at a time, each seen shown before the next: DevTools can drop a push handed over
+    // while the worker is still starting up (CI saw it once), which is not what this test is about.
+    await deliver(alert)
+    await expect.poll(async () => (await shown()).length).toBe(1)
+    // Delivered twice (a retry): shown once.
+    await deliver(alert)
+    // No tag: the notification id is the tag. Missing fields are tolerated.
+    await deliver({ id: 'e2e-n-2', title: 'Nuova notizia' })
     await expect.poll(async () => (await shown()).length).toBe(2)
     const notifications: Shown[] = await shown()
     expect(notifications).toEqual(

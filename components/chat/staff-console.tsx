@@ -13,7 +13,11 @@ type Directory = { colleagues: Array<{ id: string; name: string; officeId: numbe
 type Preferences = { soundEnabled: boolean; badgeEnabled: boolean; maxOpenChats: number }
 type Activity = { since: string; locale: string; topics: string[]; reports: Array<{ id: string; publicCode: string; title: string; status: string }> } | null
 type FormResult = { ok: boolean; message: string }
-type Pending = { clientId: string; kind: 'text' | 'note'; body: string; error?: string }
+/**
+ * A reply or note on its way. `offline`: the network failed, it goes again by itself when the
+ * connection returns (same clientId, so the server keeps one); `error`: the server refused it.
+ */
+type Pending = { clientId: string; conversationId: string; kind: 'text' | 'note'; body: string; error?: string; offline?: boolean }
 
 const timeFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
 type Mentions = { items: MentionItem[]; total: number }
@@ -224,27 +228,51 @@ export function StaffConsole({
   }
 
   const post = useCallback(
-    async (item: Pending | { clientId: string; kind: 'image' | 'video'; body: string; attachmentId: string }) => {
-      if (!conversationId) return
+    async (item: Pending | { clientId: string; conversationId: string; kind: 'image' | 'video'; body: string; attachmentId: string }) => {
+      const { conversationId: target, ...message } = item
+      const mark = (change: Partial<Pending>) => setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: undefined, offline: undefined, ...change } : x)))
+      mark({})
       try {
-        const response = await fetch(`/api/chat/staff/conversations/${conversationId}/messages`, {
+        const response = await fetch(`/api/chat/staff/conversations/${target}/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(item),
+          body: JSON.stringify(message),
         })
         if (!response.ok) {
           const problem = (await response.json().catch(() => ({}))) as { message?: string }
-          setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: problem.message ?? 'Invio non riuscito.' } : x)))
+          mark({ error: problem.message ?? 'Invio non riuscito.' })
           return
         }
-        await fetchNew()
+        if (target === conversationId) await fetchNew()
+        else setPending((p) => p.filter((x) => x.clientId !== item.clientId))
         refreshInbox()
       } catch {
-        setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: 'Sei offline: riprova.' } : x)))
+        mark({ offline: true })
       }
     },
     [conversationId, fetchNew, refreshInbox],
   )
+
+  // What could not leave for lack of network goes again by itself as soon as the network is back
+  // (and every few seconds meanwhile, since 'online' is not always announced).
+  const pendingRef = useRef(pending)
+  useEffect(() => {
+    pendingRef.current = pending
+  }, [pending])
+  useEffect(() => {
+    const retry = () => {
+      if (!navigator.onLine) return
+      for (const item of pendingRef.current) if (item.offline) void post(item)
+    }
+    window.addEventListener('online', retry)
+    const timer = window.setInterval(() => {
+      if (pendingRef.current.some((x) => x.offline)) retry()
+    }, 5000)
+    return () => {
+      window.removeEventListener('online', retry)
+      window.clearInterval(timer)
+    }
+  }, [post])
 
   const send = (event?: React.FormEvent) => {
     event?.preventDefault()
@@ -254,7 +282,7 @@ export function StaffConsole({
       insertCanned(matches[Math.min(cannedIndex, matches.length - 1)]!.body)
       return
     }
-    const item: Pending = { clientId: crypto.randomUUID(), kind: mode, body }
+    const item: Pending = { clientId: crypto.randomUUID(), conversationId, kind: mode, body }
     setPending((p) => [...p, item])
     setDraft('')
     void post(item)
@@ -276,10 +304,10 @@ export function StaffConsole({
     const response = await fetch(`/api/chat/attachments?conversation=${conversationId}`, { method: 'POST', body: file }).catch(() => null)
     const result = (await response?.json().catch(() => ({}))) as { id?: string; contentType?: string; message?: string } | undefined
     if (!response?.ok || !result?.id) {
-      setFeedback({ ok: false, message: result?.message ?? 'Caricamento non riuscito.' })
+      setFeedback({ ok: false, message: result?.message ?? (response ? 'Caricamento non riuscito.' : 'Senza rete: il file non è partito. Scegli di nuovo il file quando torna la connessione.') })
       return
     }
-    await post({ clientId: crypto.randomUUID(), kind: result.contentType?.startsWith('video/') ? 'video' : 'image', body: '', attachmentId: result.id })
+    await post({ clientId: crypto.randomUUID(), conversationId, kind: result.contentType?.startsWith('video/') ? 'video' : 'image', body: '', attachmentId: result.id })
   }
 
   const putAwayMentions = async () => {
@@ -522,11 +550,33 @@ export function StaffConsole({
                     </MessageBubble>
                   )
                 })}
-                {pending.map((p) => (
-                  <MessageBubble key={p.clientId} tone={p.kind === 'note' ? 'note' : 'mine'} footer={p.error ? <p className="text-danger">{p.error}</p> : <p>Invio in corso…</p>}>
-                    <p className="whitespace-pre-wrap">{p.body}</p>
-                  </MessageBubble>
-                ))}
+                {pending
+                  .filter((p) => p.conversationId === conversationId)
+                  .map((p) => (
+                    <MessageBubble
+                      key={p.clientId}
+                      tone={p.kind === 'note' ? 'note' : 'mine'}
+                      footer={
+                        p.error ? (
+                          <div className="flex flex-wrap items-center gap-2">
+                            <p className="text-danger">{p.error}</p>
+                            <button type="button" onClick={() => void post(p)} className="min-h-11 rounded border-2 border-primary px-3 font-semibold text-primary">
+                              Riprova
+                            </button>
+                            <button type="button" onClick={() => setPending((all) => all.filter((x) => x.clientId !== p.clientId))} className="min-h-11 rounded border-2 border-line px-3 font-semibold">
+                              Elimina
+                            </button>
+                          </div>
+                        ) : p.offline ? (
+                          <p>In attesa di connessione: partirà da solo appena torna la rete.</p>
+                        ) : (
+                          <p>Invio in corso…</p>
+                        )
+                      }
+                    >
+                      <p className="whitespace-pre-wrap">{p.body}</p>
+                    </MessageBubble>
+                  ))}
               </ol>
               <p aria-live="polite" className="min-h-6 text-muted">
                 {typing ? 'Il cittadino sta scrivendo…' : ''}
