@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { and, asc, eq } from 'drizzle-orm'
 import { staffChatSettings } from '@/db/schema/chat'
 import { auditLog } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
-import { FANOUT_QUEUE } from '../notify/notify'
-import { getHub } from '../realtime/hub'
-import { setupTestDatabase } from '../testing/test-database'
 import { assignConversation } from './assign-conversation'
 import { citizenLabel } from './schemas'
 import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
 import { setConversationStatus } from './set-conversation-status'
 import { recordStaffHeartbeat } from './staff-presence'
-import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
+import { setupChatTest } from './chat-test-setup'
 
-const database = setupTestDatabase({ seed: true })
+const { database, newCitizen } = setupChatTest((staff) => ({ operator, admin, office } = staff))
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
 let operator: StaffActor
 let admin: StaffActor
@@ -23,8 +19,6 @@ let office: StaffActor
 let n = 0
 const text = (body: string) => ({ clientId: `audit-${Date.now().toString(36)}-${n++}`, kind: 'text' as const, body })
 
-const newCitizen = () => createCitizen(database.current().db)
-const staff = (email: string) => staffByEmail(database.current().db, email)
 async function trail(conversationId: string) {
   return database
     .current()
@@ -34,16 +28,6 @@ async function trail(conversationId: string) {
     .orderBy(asc(auditLog.id))
 }
 
-beforeAll(async () => {
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
-  operator = await staff('urp@comune.esempio.it')
-  admin = await staff('admin@comune.esempio.it')
-  office = await staff('lavoripubblici@comune.esempio.it')
-})
-afterAll(async () => {
-  await (await getHub()).stop()
-  await stopJobs()
-})
 
 describe('chat assignments in the audit log', () => {
   it('taking, giving to a colleague, passing to an office and the round-robin choice are each recorded with who, whom and how', async () => {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
 import { chatMessages, conversations, staffChatSettings } from '@/db/schema/chat'
 import { inboxItems, notifications } from '@/db/schema/notifications'
 import type { StaffActor } from '../auth/actor'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
-import { FANOUT_QUEUE } from '../notify/notify'
 import type { RealtimeEvent } from '../realtime/events-shared'
 import { getHub } from '../realtime/hub'
 import { openSubscription } from '../realtime/subscription'
-import { setupTestDatabase } from '../testing/test-database'
 import { assignConversation } from './assign-conversation'
 import { sweepConversations } from './chat-sweep'
 import { listInbox } from './list-inbox'
@@ -20,9 +17,9 @@ import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
 import { setConversationStatus } from './set-conversation-status'
 import { recordStaffHeartbeat } from './staff-presence'
-import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
+import { setupChatTest } from './chat-test-setup'
 
-const database = setupTestDatabase({ seed: true })
+const { database, newCitizen } = setupChatTest((staff) => ({ operator, admin, office } = staff))
 
 /** Rome times (winter, UTC+1). Monday 23 November 2026 is a working day; the 28th is a Saturday. */
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
@@ -38,8 +35,6 @@ let office: StaffActor
 let n = 0
 const id = () => `client-${Date.now().toString(36)}-${n++}`
 
-const newCitizen = () => createCitizen(database.current().db)
-const staff = (email: string) => staffByEmail(database.current().db, email)
 const text = (body: string, clientId = id()) => ({ clientId, kind: 'text' as const, body })
 async function until(check: () => boolean, ms = 10_000) {
   const start = Date.now()
@@ -49,16 +44,6 @@ async function until(check: () => boolean, ms = 10_000) {
   }
 }
 
-beforeAll(async () => {
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
-  operator = await staff('urp@comune.esempio.it')
-  admin = await staff('admin@comune.esempio.it')
-  office = await staff('lavoripubblici@comune.esempio.it')
-})
-afterAll(async () => {
-  await (await getHub()).stop()
-  await stopJobs()
-})
 
 describe('chat sequencing and resume', () => {
   it('a citizen whose stream drops mid-conversation gets every missed message on reconnect, once, and never a private note', async () => {

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StaffActor } from '../auth/actor'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
-import { FANOUT_QUEUE } from '../notify/notify'
-import { getHub } from '../realtime/hub'
-import { setupTestDatabase } from '../testing/test-database'
 import { listUnreadMentions } from './list-mentions'
 import { markMentionsRead } from './mark-mentions-read'
 import { markReadByStaff } from './mark-read'
 import { citizenLabel } from './schemas'
 import { sendCitizenMessage } from './send-citizen-message'
 import { sendStaffMessage } from './send-staff-message'
-import { newCitizen as createCitizen, staffByEmail } from '../testing/actors'
+import { setupChatTest } from './chat-test-setup'
 
-const database = setupTestDatabase({ seed: true })
+const { newCitizen } = setupChatTest((staff) => ({ operator, admin, office } = staff))
 const MONDAY_9 = new Date('2026-11-23T08:00:00Z')
 let operator: StaffActor
 let admin: StaffActor
@@ -20,21 +16,9 @@ let office: StaffActor
 let n = 0
 const clientId = () => `mention-${Date.now().toString(36)}-${n++}`
 
-const newCitizen = () => createCitizen(database.current().db)
-const staff = (email: string) => staffByEmail(database.current().db, email)
 const note = (conversationId: string, body: string) =>
   sendStaffMessage({ actor: operator, conversationId, input: { clientId: clientId(), kind: 'note', body }, now: MONDAY_9 })
 
-beforeAll(async () => {
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
-  operator = await staff('urp@comune.esempio.it')
-  admin = await staff('admin@comune.esempio.it')
-  office = await staff('lavoripubblici@comune.esempio.it')
-})
-afterAll(async () => {
-  await (await getHub()).stop()
-  await stopJobs()
-})
 
 describe('mentions kept for whoever was away', () => {
   it('a colleague named in a note with no console open finds it later, until they read that chat', async () => {
