@@ -7,6 +7,7 @@ import { MessageBubble, MessageMeta } from './message-bubble'
 import { MessageBody } from './message-body'
 import { readOutbox, removeOutboxItems, saveOutboxItem, type OutboxItem } from './outbox-store'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
+import { FilePickButton } from './file-pick-button'
 
 export type CitizenChatStrings = {
   heading: string
@@ -464,32 +465,12 @@ export function CitizenChat({
           <button type="submit" className="min-h-11 rounded-md bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark">
             {s.send}
           </button>
-          <label className="inline-flex min-h-11 cursor-pointer items-center rounded-md border-2 border-primary px-4 py-2 font-semibold text-primary focus-within:outline focus-within:outline-3">
+          <FilePickButton accept="image/*" onFile={(file) => void sendPhoto(file)}>
             📷 {s.photo}
-            <input
-              type="file"
-              accept="image/*"
-              className="sr-only"
-              onChange={(e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (file) void sendPhoto(file)
-              }}
-            />
-          </label>
-          <label className="inline-flex min-h-11 cursor-pointer items-center rounded-md border-2 border-primary px-4 py-2 font-semibold text-primary focus-within:outline focus-within:outline-3">
+          </FilePickButton>
+          <FilePickButton accept="video/mp4,video/webm,video/quicktime" onFile={(file) => void sendVideo(file)}>
             🎬 {s.video}
-            <input
-              type="file"
-              accept="video/mp4,video/webm,video/quicktime"
-              className="sr-only"
-              onChange={(e) => {
-                const file = e.target.files?.[0]
-                e.target.value = ''
-                if (file) void sendVideo(file)
-              }}
-            />
-          </label>
+          </FilePickButton>
           <button type="button" onClick={sendPosition} className="min-h-11 rounded-md border-2 border-primary px-4 py-2 font-semibold text-primary">
             📍 {s.sendPosition}
           </button>

@@ -7,6 +7,7 @@ import { inboxViewLabels, inboxViews, type ChatMessageView, type InboxItem, type
 import { MessageBubble, MessageMeta } from './message-bubble'
 import { MessageBody } from './message-body'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
+import { FilePickButton } from './file-pick-button'
 
 type Counts = { views: Record<InboxView, number>; unread: number; escalated: number }
 type Directory = { colleagues: Array<{ id: string; name: string; officeId: number | null; online: boolean }>; offices: Array<{ id: number; name: string }> }
@@ -631,19 +632,9 @@ export function StaffConsole({
                   <button type="submit" className="min-h-11 rounded-md bg-primary px-5 font-semibold text-white">
                     {mode === 'note' ? 'Salva nota' : 'Invia'}
                   </button>
-                  <label className="inline-flex min-h-11 cursor-pointer items-center rounded-md border-2 border-primary px-4 font-semibold text-primary focus-within:outline focus-within:outline-3">
+                  <FilePickButton accept="image/*,video/mp4,video/webm" onFile={(file) => void attach(file)}>
                     Allega foto o video
-                    <input
-                      type="file"
-                      accept="image/*,video/mp4,video/webm"
-                      className="sr-only"
-                      onChange={(e) => {
-                        const file = e.target.files?.[0]
-                        e.target.value = ''
-                        if (file) void attach(file)
-                      }}
-                    />
-                  </label>
+                  </FilePickButton>
                 </div>
               </form>
             </>
