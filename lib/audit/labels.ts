@@ -30,6 +30,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'campaign.cancel': 'Campagna annullata',
   'campaign.fail': 'Campagna non inviata (argomenti ritirati)',
   'digest.send': 'Riepilogo settimanale degli eventi inviato',
+  'digest.configure': 'Riepilogo settimanale degli eventi: giorno, ora o attivazione cambiati',
   'notification.delivered': 'Invio concluso: dispositivi raggiunti',
   'push.service_blocked': 'Servizio di notifica sospeso (credenziali rifiutate)',
   'push.service_unblocked': 'Servizio di notifica riattivato',

@@ -31,6 +31,7 @@ export type AuditAction =
   | 'campaign.cancel'
   | 'campaign.fail'
   | 'digest.send'
+  | 'digest.configure'
   | 'notification.delivered'
   | 'push.service_blocked'
   | 'push.service_unblocked'
