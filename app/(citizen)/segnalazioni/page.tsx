@@ -60,6 +60,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ToggleReportsMap
         markers={list.map((r) => ({ lat: r.latitude, lon: r.longitude, label: `${r.publicCode}: ${r.title}`, href: `/segnalazioni/${r.publicCode}` }))}
         center={setup.center}
+        boundary={setup.boundary}
         tileUrl={setup.tileUrl}
         attribution={setup.attribution}
         labels={{ show: t('showMap'), hide: t('hideMap'), region: t('mapRegion'), tilesUnavailable: t('tilesUnavailable') }}
