@@ -62,5 +62,16 @@ test.describe('citizen finds the same problem already reported nearby', () => {
     // The boundary and one circle per report: vector shapes, drawn also when tiles cannot load.
     await expect.poll(() => map.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(1)
     await expectNoAxeViolations(page, { label: 'public reports map open' })
+
+    // The list says how many reports match; a page past the end says so and leads back.
+    await expect(page.getByTestId('reports-count')).toHaveText(/^\d+ segnalazion[ei]$/)
+    await page.goto('/segnalazioni?stato=open&pagina=99')
+    await expect(page.getByText('Questa pagina è oltre la fine dell’elenco.')).toBeVisible()
+    const pages = page.getByRole('navigation', { name: 'Pagine dell’elenco' })
+    await expect(pages).toContainText('Pagina 1 di 1')
+    await pages.getByRole('link', { name: '← Precedenti' }).click()
+    await expect(page).toHaveURL(/\/segnalazioni\?stato=open$/)
+    await expect(page.getByRole('main')).toContainText('Lampione spento da una settimana')
+    await expectNoAxeViolations(page, { label: 'public reports list, filtered' })
   })
 })
