@@ -149,4 +149,6 @@ export type StaffReportFilter = z.output<typeof staffReportFilterSchema>
 export const publicReportFilterSchema = z.object({
   categoryId: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['open', 'closed', 'all']).catch('all'),
+  /** 1-based page of the public list (PUBLIC_PAGE_SIZE reports each). */
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 })
