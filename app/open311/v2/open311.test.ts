@@ -87,7 +87,7 @@ async function get(path: string, format: Format): Promise<Answer> {
   return answer(response, format)
 }
 
-async function post(path: string, format: Format, body: Record<string, string | string[]> | string, contentType = 'application/x-www-form-urlencoded; charset=utf-8'): Promise<Answer> {
+async function post(path: string, format: Format, body: Record<string, string | string[]> | string, contentType = 'application/x-www-form-urlencoded; charset=utf-8', headers: Record<string, string> = {}): Promise<Answer> {
   const full = path.replace(/\{fmt\}/, format)
   let text: string
   if (typeof body === 'string') text = body
@@ -97,7 +97,7 @@ async function post(path: string, format: Format, body: Record<string, string | 
     text = form.toString()
   }
   const response = await rootRoute.POST(
-    new Request(`http://localhost/open311/v2/${full}`, { method: 'POST', body: text, headers: { 'content-type': contentType, 'x-forwarded-for': '10.0.0.1' } }),
+    new Request(`http://localhost/open311/v2/${full}`, { method: 'POST', body: text, headers: { 'content-type': contentType, 'x-forwarded-for': '10.0.0.1', ...headers } }),
     { params: Promise.resolve({ file: full.split('?')[0]! }) },
   )
   return answer(response, format)
@@ -260,6 +260,22 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     expect(events.map((e) => e.kind).sort()).toEqual(['created', 'routing'])
     const [extra] = await db.select().from(open311Requests).where(eq(open311Requests.reportId, report!.id))
     expect(extra).toMatchObject({ clientId, accountId: 'fms-42', deviceId: 'device-7', mediaUrls: ['https://fms.example.org/photo/1.jpeg'] })
+    expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
+  })
+
+  it('POST requests with an Idempotency-Key: a retry answers with the first report, a malformed key is refused', async () => {
+    const before = await counts()
+    const form = 'application/x-www-form-urlencoded; charset=utf-8'
+    const key = { 'idempotency-key': `retry-${format}-0123456789` }
+    const first = await post('requests.{fmt}', format, validPost(), form, key)
+    const again = await post('requests.{fmt}', format, validPost(), form, key)
+    expect(first.status, first.raw).toBe(200)
+    expect(again.status, again.raw).toBe(200)
+    const code = (first.body as Array<Record<string, unknown>>)[0]!.service_request_id
+    expect((again.body as Array<Record<string, unknown>>)[0]!.service_request_id).toBe(code)
+    expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
+    const bad = await post('requests.{fmt}', format, validPost(), form, { 'idempotency-key': 'no spaces allowed here' })
+    expectErrors(bad, 400, /Idempotency-Key/)
     expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
   })
 
