@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseLatLon } from '../alerts/geometry-shared'
 import { REPORT_PRIORITIES, REPORT_STATUSES } from './status-shared'
 
 export const TITLE_MAX = 120
@@ -118,15 +119,67 @@ export const resolutionAnswerSchema = z.object({
 
 const ringPoint = z.tuple([longitudeSchema, latitudeSchema])
 
-export const routingRuleSchema = z.object({
-  name: plainText('Il nome', 120, 2),
-  categoryId: z.union([z.coerce.number().int().positive(), z.literal('')]).transform((v) => (v === '' ? null : v)),
-  officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int().positive('Scegli l’ufficio.'),
-  /** [lon, lat] ring, closed; empty for the whole Comune. */
-  area: z.array(ringPoint).max(500, 'L’area ha troppi vertici.').default([]),
-  sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
-  active: z.boolean().default(true),
+export const AREA_SCOPES = ['comune', 'area'] as const
+const AREA_MAX_VERTICES = 500
+
+/**
+ * The vertices of a rule's area as typed by a person (one "lat, lon" per line, from the form)
+ * or as a [lon, lat] list (from code). An unreadable line is an error naming it, never dropped.
+ */
+const areaVertices = z.union([z.array(ringPoint), z.string().max(40_000, 'L’area ha troppi vertici.')]).transform((value, ctx) => {
+  if (Array.isArray(value)) return value
+  const points: Array<[number, number]> = []
+  for (const [index, line] of value.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue
+    const point = parseLatLon(line)
+    if (!point) {
+      ctx.addIssue({ code: 'custom', message: `Vertici dell’area, riga ${index + 1}: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.` })
+      return z.NEVER
+    }
+    points.push([point[1], point[0]])
+  }
+  return points
 })
+
+export const routingRuleSchema = z
+  .object({
+    name: plainText('Il nome', 120, 2),
+    categoryId: z.union([z.coerce.number().int().positive(), z.literal('')]).transform((v) => (v === '' ? null : v)),
+    officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int().positive('Scegli l’ufficio.'),
+    /**
+     * Where the rule applies, chosen explicitly: an empty or half-drawn area must never turn
+     * into "the whole Comune" by itself.
+     */
+    areaScope: z.enum(AREA_SCOPES, { error: 'Scegli dove vale la regola: tutto il territorio comunale o solo un’area disegnata.' }),
+    /** [lon, lat] vertices; the ring is closed here when the first is not repeated at the end. */
+    area: areaVertices.default([]),
+    sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
+    active: z.boolean().default(true),
+  })
+  .transform((v, ctx) => {
+    if (v.areaScope === 'comune') {
+      if (v.area.length) {
+        ctx.addIssue({ code: 'custom', path: ['area'], message: 'Hai scelto tutto il territorio comunale ma hai indicato dei vertici: togli i vertici o scegli «Solo in un’area».' })
+        return z.NEVER
+      }
+      return { ...v, area: [] as Array<[number, number]> }
+    }
+    const ring = [...v.area]
+    const first = ring[0]
+    const last = ring[ring.length - 1]
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0], first[1]])
+    if (ring.length < 4) {
+      const count = ring.length > 1 ? ring.length - 1 : ring.length
+      const has = count === 0 ? 'non ha vertici' : count === 1 ? 'ha un solo vertice' : `ha solo ${count} vertici`
+      ctx.addIssue({ code: 'custom', path: ['area'], message: `L’area ${has}: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».` })
+      return z.NEVER
+    }
+    if (ring.length > AREA_MAX_VERTICES) {
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'L’area ha troppi vertici.' })
+      return z.NEVER
+    }
+    return { ...v, area: ring }
+  })
 export type RoutingRuleInput = z.input<typeof routingRuleSchema>
 
 export const staffReportFilterSchema = z.object({
