@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { categories, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
-import { offices } from '@/db/schema/comune'
+import { comuneSettings, offices } from '@/db/schema/comune'
+import { inboxItems, notifications } from '@/db/schema/notifications'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
@@ -25,6 +26,7 @@ import { getReportStats } from './report-stats'
 import { getReportForStaff, listReportsForStaff } from './staff-reports'
 import { submitReport } from './submit-report'
 import { uploadReportPhoto } from './upload-report-photo'
+import { dueDateFor } from './working-days-shared'
 import { errorCode, newCitizen as createCitizen } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
@@ -162,6 +164,53 @@ describe('follow-up', () => {
     const view = await getPublicReport(report.publicCode, alice)
     expect(view!.askResolution).toBe(false)
     expect(view!.timeline.at(-1)!.note).toContain('La buca è ancora lì.')
+  })
+
+  it('"No" tells every other follower of the reopening and counts the expected date again from the reopening', async () => {
+    const { db } = database.current()
+    const report = await send(alice)
+    const carol = await newCitizen()
+    await followReport(carol, report.publicCode)
+    await changeReportStatus(actors.office!, report.id, { status: 'resolved', publicNote: 'Fatto.' })
+    // Answered weeks after the report was filed: the first expected date is long past by then.
+    const reopenedAt = new Date('2027-03-01T09:00:00Z')
+    await answerResolution(alice, report.publicCode, { answer: 'no' }, reopenedAt)
+    const [category] = await db.select().from(categories).where(eq(categories.id, strade))
+    const [comune] = await db.select({ patronDay: comuneSettings.patronDay }).from(comuneSettings)
+    const expected = dueDateFor(reopenedAt, category!.targetWorkingDays, comune!.patronDay)
+    expect(expected > report.dueDate).toBe(true)
+    const [row] = await db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row!.dueDate).toBe(expected)
+    expect((await getPublicReport(report.publicCode, carol))!.dueDate).toBe(expected)
+
+    const told = await db
+      .select({ citizenId: notifications.citizenId, title: notifications.title, body: notifications.body })
+      .from(notifications)
+      .innerJoin(inboxItems, eq(inboxItems.notificationId, notifications.id))
+      .where(and(eq(notifications.sourceId, report.id), eq(notifications.title, `${report.publicCode}: Presa in carico`)))
+    // Carol, who followed it, hears of it in her inbox (and by push); Alice, who answered, does not.
+    expect(told.map((t) => t.citizenId)).toEqual([carol.id])
+    const [y, m, d] = expected.split('-')
+    expect(told[0]!.body).toBe(`Chi l’ha segnalata dice che il problema non è risolto: la segnalazione è stata riaperta. Nuova data prevista: ${d}/${m}/${y}.`)
+  })
+
+  it('staff taking up a closed report again count the expected date anew, and followers read it', async () => {
+    const { db } = database.current()
+    const report = await send(alice)
+    await changeReportStatus(actors.office!, report.id, { status: 'closed', publicNote: 'Chiusa.' })
+    const takenAt = new Date('2027-06-07T08:00:00Z')
+    await changeReportStatus(actors.office!, report.id, { status: 'taken', publicNote: 'Ripresa in carico.' }, takenAt)
+    const [category] = await db.select().from(categories).where(eq(categories.id, strade))
+    const [comune] = await db.select({ patronDay: comuneSettings.patronDay }).from(comuneSettings)
+    const expected = dueDateFor(takenAt, category!.targetWorkingDays, comune!.patronDay)
+    const [row] = await db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row).toMatchObject({ status: 'taken', dueDate: expected, closedAt: null })
+    const [note] = await db.select({ body: notifications.body }).from(notifications).where(and(eq(notifications.sourceId, report.id), eq(notifications.title, `${report.publicCode}: Presa in carico`)))
+    const [y, m, d] = expected.split('-')
+    expect(note!.body).toBe(`Ripresa in carico. Nuova data prevista: ${d}/${m}/${y}.`)
+    // A move between open statuses keeps the date.
+    await changeReportStatus(actors.office!, report.id, { status: 'scheduled' }, new Date('2027-09-01T08:00:00Z'))
+    expect((await db.select().from(reports).where(eq(reports.id, report.id)))[0]!.dueDate).toBe(expected)
   })
 
   it('"Segnala anche tu" and merging: followers carry over to the original', async () => {
