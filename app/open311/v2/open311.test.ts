@@ -10,6 +10,7 @@ import { FANOUT_QUEUE } from '@/lib/notify/notify'
 import { AppError } from '@/lib/errors'
 import type { StaffActor } from '@/lib/auth/actor'
 import { changeReportStatus } from '@/lib/reports/change-report-status'
+import { getReportForStaff } from '@/lib/reports/staff-reports'
 import { issueOpen311Key, listOpen311Clients, revokeOpen311Key } from '@/lib/open311/manage-clients'
 import { resetOpen311RateLimits } from '@/lib/open311/rate-limit'
 import { jurisdictionId } from '@/lib/open311/jurisdiction'
@@ -260,6 +261,14 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     expect(events.map((e) => e.kind).sort()).toEqual(['created', 'routing'])
     const [extra] = await db.select().from(open311Requests).where(eq(open311Requests.reportId, report!.id))
     expect(extra).toMatchObject({ clientId, accountId: 'fms-42', deviceId: 'device-7', mediaUrls: ['https://fms.example.org/photo/1.jpeg'] })
+    // Staff read the answers under each question's label, and the client's photo links (never fetched by Filo).
+    const staffView = await getReportForStaff(operator, report!.id)
+    expect(staffView!.answerList).toEqual([
+      { code: 'size', label: 'Quanto è grande la buca?', answer: 'mezzo metro' },
+      { code: 'lane', label: 'Su quale corsia?', answer: 'destra' },
+    ])
+    expect(staffView!.open311).toMatchObject({ accountId: 'fms-42', deviceId: 'device-7', mediaUrls: ['https://fms.example.org/photo/1.jpeg'] })
+    expect(staffView!.open311!.clientName).toEqual(expect.any(String))
     expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
   })
 
