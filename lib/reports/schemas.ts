@@ -203,3 +203,84 @@ export const publicReportFilterSchema = z.object({
   categoryId: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['open', 'closed', 'all']).catch('all'),
 })
+
+export const QUESTION_TYPES = ['text', 'choice'] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
+/** A category's extra question as stored (type and options came later: absent means free text). */
+export type ExtraQuestion = { code: string; label: string; required: boolean; type?: QuestionType; options?: string[] }
+export const QUESTIONS_MAX = 10
+export const OPTIONS_MAX = 20
+
+const questionSchema = z
+  .object({
+    /** Kept from the stored question so answers already given stay attached; made from the label when new. */
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{0,40}$/, 'Codice della domanda non valido.')
+      .optional()
+      .transform((v) => v || undefined),
+    label: plainText('Il testo della domanda', 200, 3),
+    type: z.enum(QUESTION_TYPES, { error: 'Scegli il tipo di risposta: testo libero o scelta da un elenco.' }).default('text'),
+    required: z.boolean({ error: 'Indica se la risposta è obbligatoria.' }).default(false),
+    options: z.array(plainText('Una risposta possibile', 100, 1)).max(OPTIONS_MAX, `Al massimo ${OPTIONS_MAX} risposte possibili per domanda.`).default([]),
+  })
+  .transform((q, ctx) => {
+    if (q.type === 'text') return { ...q, options: [] as string[] }
+    const options = [...new Set(q.options)]
+    if (options.length < 2) {
+      ctx.addIssue({ code: 'custom', message: `La domanda «${q.label}» è a scelta: scrivi almeno due risposte possibili, una per riga.` })
+      return z.NEVER
+    }
+    return { ...q, options }
+  })
+
+/** JSON from the form's question editor, or a list from code. */
+const questionListSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value
+    if (value.trim() === '') return []
+    try {
+      return JSON.parse(value)
+    } catch {
+      return 'non valida'
+    }
+  },
+  z
+    .array(questionSchema, { error: 'Domande aggiuntive non valide: ricarica la pagina.' })
+    .max(QUESTIONS_MAX, `Al massimo ${QUESTIONS_MAX} domande aggiuntive.`)
+    .refine((list) => new Set(list.map((q) => q.label.toLowerCase())).size === list.length, 'Due domande hanno lo stesso testo: cambiane una.'),
+)
+
+const optionalLongText = (label: string, max: number) =>
+  plainText(label, max)
+    .optional()
+    .transform((v) => (v ? v : null))
+
+/** What an administrator sets on a report category. */
+export const categorySchema = z.object({
+  name: plainText('Il nome', 120, 3),
+  officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int('Scegli l’ufficio.').positive('Scegli l’ufficio.'),
+  targetWorkingDays: z.coerce
+    .number({ error: 'Scrivi l’obiettivo in giorni lavorativi.' })
+    .int('L’obiettivo è un numero intero di giorni lavorativi.')
+    .min(1, 'L’obiettivo va da 1 a 365 giorni lavorativi.')
+    .max(365, 'L’obiettivo va da 1 a 365 giorni lavorativi.'),
+  /** Shown before the citizen writes, e.g. "pericolo per le persone: chiama il 112"; empty for none. */
+  urgentNotice: optionalLongText('L’avviso urgente', 300),
+  duplicateRadiusMeters: z.coerce
+    .number({ error: 'Scrivi il raggio in metri.' })
+    .int('Il raggio è un numero intero di metri.')
+    .min(10, 'Il raggio va da 10 a 5000 metri.')
+    .max(5000, 'Il raggio va da 10 a 5000 metri.'),
+  extraQuestions: questionListSchema.default([]),
+})
+export type CategoryInput = z.input<typeof categorySchema>
+
+/** A reply template: for one category, or for every category when categoryId is empty. */
+export const replyTemplateSchema = z.object({
+  categoryId: z.union([z.coerce.number().int().positive('Categoria non valida.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  title: plainText('Il titolo', 120, 3),
+  body: plainText('Il testo', 2000, 3),
+})
+export type ReplyTemplateInput = z.input<typeof replyTemplateSchema>
