@@ -132,6 +132,23 @@ test.describe('admin manages report categories', () => {
     await expect(page.getByRole('main')).toContainText(templateBody)
   })
 
+  test('the statistics count closures by working days and export the counts as CSV', async ({ pageAs }) => {
+    const admin = await pageAs('admin')
+    await admin.goto('/admin/segnalazioni/statistiche')
+    await expect(admin.getByRole('heading', { level: 1, name: 'Statistiche delle segnalazioni' })).toBeVisible()
+    const table = admin.getByRole('region', { name: 'Chiusure per categoria' })
+    await expect(table.getByRole('columnheader', { name: 'Entro l’obiettivo' })).toBeVisible()
+    await expect(table.getByRole('columnheader', { name: 'oltre 10 giorni lavorativi' })).toBeVisible()
+    await expectNoAxeViolations(admin, { label: 'report statistics with closure bands' })
+    const href = await admin.getByRole('link', { name: 'Esporta i conteggi (CSV)' }).getAttribute('href')
+    const csv = await admin.request.get(href!)
+    expect(csv.status()).toBe(200)
+    expect(csv.headers()['content-disposition']).toMatch(/riepilogo-/)
+    const body = await csv.text()
+    expect(body).toContain('"chiuse_entro_obiettivo","chiuse_oltre_obiettivo","chiuse_0_2_gg_lavorativi"')
+    expect(body).toContain('"categoria","Strade, marciapiedi, segnaletica e viabilità"')
+  })
+
   test('other roles are refused the pages', async ({ pageAs }) => {
     const operator = await pageAs('operator')
     await operator.goto('/admin/segnalazioni/categorie')

@@ -9,7 +9,7 @@ import { assertReportStaff } from './report-access'
 import { isReportStatus, priorityLabels, statusLabels, type ReportPriority } from './status-shared'
 
 /** One CSV field: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-function field(value: string | number | null | undefined): string {
+export function csvField(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return `"${text.replace(/"/g, '""')}"`
@@ -68,8 +68,8 @@ export async function exportReportsCsv(actor: StaffActor, since: Date): Promise<
       r.assignee ?? '',
       r.source,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   )
-  return `\uFEFF${[header.map(field).join(','), ...lines].join('\r\n')}\r\n`
+  return `\uFEFF${[header.map(csvField).join(','), ...lines].join('\r\n')}\r\n`
 }
