@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { categories, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
 import { comuneSettings, offices } from '@/db/schema/comune'
 import { inboxItems, notifications } from '@/db/schema/notifications'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
+import { ensureQueue, getBoss, startJobs, stopJobs } from '../jobs/boss'
+import { PURGE_ABANDONED_PHOTOS, registerHousekeeping } from '../jobs/housekeeping'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { localDiskStorage } from '../storage/local-disk-storage'
-import { useStorage } from '../storage/get-storage'
+import { getStorage, useStorage } from '../storage/get-storage'
+import type { FileKey } from '../storage/file-key-shared'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { answerResolution } from './answer-resolution'
@@ -21,6 +23,7 @@ import { exportReportsCsv } from './export-reports-csv'
 import { followReport } from './follow-report'
 import { mergeReport, reassignReport, reviewReportPhoto } from './handle-report'
 import { getPublicReport, listNearbyOpenReports, listPublicReports } from './public-reports'
+import { purgeAbandonedReportPhotos } from './purge-abandoned-photos'
 import { readReportPhoto } from './read-report-photo'
 import { getReportStats } from './report-stats'
 import { getReportForStaff, listReportsForStaff } from './staff-reports'
@@ -40,7 +43,9 @@ const newCitizen = () => createCitizen(database.current().db)
 
 beforeAll(async () => {
   useStorage(localDiskStorage(mkdtempSync(path.join(tmpdir(), 'filo-reports-'))))
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  const boss = await startJobs(database.current())
+  await ensureQueue(boss, FANOUT_QUEUE)
+  await registerHousekeeping(boss, database.current().db)
   const { db } = database.current()
   for (const row of await db.select().from(staffUsers)) actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
   const [amb] = await db.select().from(offices).where(eq(offices.slug, 'ambiente'))
@@ -99,6 +104,37 @@ describe('photos', () => {
     // Nor can another citizen's photo.
     const bobs = await uploadReportPhoto(bob, original)
     expect(await errorCode(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
+  })
+
+  it('a photo not yet sent with a report is the uploader’s alone, and is deleted after a day if never sent', async () => {
+    const { db } = database.current()
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } }).jpeg().toBuffer()
+    const draft = await uploadReportPhoto(alice, jpeg)
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: alice })).not.toBeNull()
+    // No staff member handles a draft: not even an operator or an administrator sees it.
+    for (const role of ['admin', 'operator', 'office'] as const) expect(await readReportPhoto(draft.id, { staff: actors[role]!, citizen: null }), role).toBeNull()
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: bob })).toBeNull()
+
+    const now = new Date()
+    const [fileKey] = await db.select({ fileKey: reportPhotos.fileKey }).from(reportPhotos).where(eq(reportPhotos.id, draft.id))
+    const recent = await uploadReportPhoto(alice, jpeg)
+    const sentLater = await uploadReportPhoto(alice, jpeg)
+    const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000)
+    await db.update(reportPhotos).set({ createdAt: twoDaysAgo }).where(inArray(reportPhotos.id, [draft.id, sentLater.id]))
+    await send(alice, { photoIds: [sentLater.id] })
+    // The hourly job, as pg-boss runs it: only the day-old photo of a report never sent goes, row and file.
+    expect(await purgeAbandonedReportPhotos(db, now)).toBe(1)
+    const left = (await db.select({ id: reportPhotos.id }).from(reportPhotos).where(inArray(reportPhotos.id, [draft.id, recent.id, sentLater.id]))).map((r) => r.id)
+    expect(left.sort()).toEqual([recent.id, sentLater.id].sort())
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: alice })).toBeNull()
+    expect(await getStorage().readFile(fileKey!.fileKey as FileKey)).toBeNull()
+    expect(await readReportPhoto(sentLater.id, { staff: actors.operator!, citizen: null })).not.toBeNull()
+    // Sending a draft whose photo was purged says so, and creates nothing.
+    expect(await errorCode(send(alice, { photoIds: [draft.id] }))).toBe('invalid_input')
+
+    // The job is registered with pg-boss on a schedule, like the other housekeeping.
+    const boss = await getBoss()
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain(PURGE_ABANDONED_PHOTOS)
   })
 
   it('refuses a file that claims to be an image but is not, an empty file and a huge one', async () => {

@@ -122,6 +122,8 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
             .select({ id: reportPhotos.id })
             .from(reportPhotos)
             .where(and(inArray(reportPhotos.id, input.photoIds), isNull(reportPhotos.reportId), eq(reportPhotos.uploaderCitizenId, actor.id)))
+            // Held until they are attached: the hourly purge of abandoned photos must not take them meanwhile.
+            .for('update')
         : []
       if (photos.length !== new Set(input.photoIds).size) {
         throw new AppError('invalid_input', 'Una delle foto non si trova più: caricala di nuovo.', { photoIds: 'Foto non trovata.' })

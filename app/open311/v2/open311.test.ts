@@ -385,6 +385,35 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     expect(result.raw).not.toContain('Instradamento')
   })
 
+  it('servicerequestupdates honours start_date and end_date, and refuses a window that is backwards or too long', async () => {
+    const { db } = database.current()
+    const [report] = await db.select({ id: reports.id, code: reports.publicCode }).from(reports).limit(1)
+    // A public change of 100 days ago: outside the default window (the last 90 days), inside one that asks for it.
+    const longAgo = new Date(Date.now() - 100 * 86_400_000)
+    const [old] = await db
+      .insert(reportEvents)
+      .values({ reportId: report!.id, at: longAgo, kind: 'note', visibility: 'public', note: `Vecchio aggiornamento ${format}`, actorLabel: 'Ufficio' })
+      .returning({ id: reportEvents.id })
+    const ids = async (query: string) => ((await get(`servicerequestupdates.{fmt}?api_key=${apiKey}${query}`, format)).body as Array<{ update_id: string }>).map((u) => String(u.update_id))
+    const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString())
+
+    expect(await ids('')).not.toContain(String(old!.id))
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}&end_date=${iso(longAgo.getTime() + 60_000)}`)).toEqual([String(old!.id)])
+    expect(await ids(`&start_date=${iso(longAgo.getTime() + 1000)}&end_date=${iso(longAgo.getTime() + 60_000)}`)).toEqual([])
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}&end_date=${iso(longAgo.getTime() - 1000)}`)).toEqual([])
+    // start_date alone: the 90 days after it.
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}`)).toContain(String(old!.id))
+    // end_date alone: the 90 days before it.
+    const recent = await ids(`&end_date=${iso(Date.now())}`)
+    expect(recent).not.toContain(String(old!.id))
+    expect(recent.length).toBeGreaterThan(0)
+
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=${iso(Date.now())}&end_date=${iso(Date.now() - 86_400_000)}`, format), 400, /start_date deve venire prima di end_date/)
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=${iso(Date.now() - 200 * 86_400_000)}&end_date=${iso(Date.now())}`, format), 400, /al massimo 90 giorni/)
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=ieri`, format), 400, /start_date/)
+    await db.delete(reportEvents).where(eq(reportEvents.id, old!.id))
+  })
+
   it('POST servicerequestupdates records a client comment once, as an internal note for staff', async () => {
     const [report] = await database.current().db.select({ id: reports.id, code: reports.publicCode, status: reports.status }).from(reports).where(eq(reports.source, 'open311')).limit(1)
     const body = { api_key: apiKey, service_request_id: report!.code, update_id: `fms-upd-${format}`, status: 'OPEN', updated_datetime: '2026-11-20T10:00:00+01:00', description: `Il problema è ancora lì (${format}).` }
