@@ -79,7 +79,7 @@ test.describe('admin manages report categories', () => {
 
     // A half-drawn routing area is refused: it never becomes the whole Comune.
     await admin.goto('/admin/segnalazioni/regole')
-    const newRule = admin.getByRole('region', { name: 'Nuova regola' }).or(admin.locator('section[aria-labelledby="nuova-regola"]'))
+    const newRule = admin.getByRole('region', { name: 'Nuova regola' })
     await typeInto(newRule.getByLabel('Nome'), `Luce ${unique('r')}`)
     await newRule.getByLabel('Solo in un’area disegnata sulla mappa').focus()
     await admin.keyboard.press('Space')

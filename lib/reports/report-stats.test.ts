@@ -10,6 +10,7 @@ import type { StaffActor } from '../auth/actor'
 import { errorCode, newCitizen } from '../testing/actors'
 import { changeReportStatus } from './change-report-status'
 import { exportReportStatsCsv } from './export-report-stats-csv'
+import { exportReportsCsv } from './export-reports-csv'
 import { mergeReport } from './handle-report'
 import { getReportStats } from './report-stats'
 import { submitReport } from './submit-report'
@@ -75,6 +76,15 @@ describe('time to close, in working days', () => {
     )
     expect(lines.find((l) => l.startsWith('"categoria","Prova statistiche"'))).toMatch(/^"categoria","Prova statistiche","7","1","1","5","3","2","2","1","1","1","[\d.]+","[\d.]+"$/)
     expect(lines.find((l) => l.startsWith('"ufficio","Ambiente e verde pubblico"'))).toMatch(/^"ufficio","Ambiente e verde pubblico","7","1","1","5","3","2","2","1","1","1",/)
+
+    // The list export gives each report's working days too (the Easter one: 5 calendar days, 2 working days).
+    const rows = (await exportReportsCsv(actors.operator!, at('2027-02-01'))).split('\r\n')
+    const columns = rows[0]!.replace(/^\uFEFF/, '').split(',')
+    const cell = (code: string, name: string) => rows.find((l) => l.startsWith(`"${code}"`))!.split(',')[columns.indexOf(`"${name}"`)]
+    expect(cell(easter.publicCode, 'giorni_per_chiudere')).toBe('"5.0"')
+    expect(cell(easter.publicCode, 'giorni_lavorativi_per_chiudere')).toBe('"2"')
+    expect(cell(c.publicCode, 'giorni_lavorativi_per_chiudere')).toBe('"10"')
+    expect(cell(duplicate.publicCode, 'giorni_lavorativi_per_chiudere')).toBe('""')
 
     // Office staff of another office get their own figures only; citizens' tools are not staff.
     const other = { ...actors.office!, officeId: ambiente + 1000 }
