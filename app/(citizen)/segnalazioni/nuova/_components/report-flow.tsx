@@ -23,7 +23,7 @@ export type FlowCategory = {
   id: number
   name: string
   urgentNotice: string | null
-  extraQuestions: Array<{ code: string; label: string; required: boolean }>
+  extraQuestions: Array<{ code: string; label: string; required: boolean; type?: 'text' | 'choice'; options?: string[] }>
 }
 
 type Texts = (typeof import('@/messages/it/reports.json'))['reports']['flow']
@@ -665,12 +665,24 @@ function ProblemStep({
       {category?.extraQuestions.map((q) => (
         <div key={q.code} className="mb-5">
           <label htmlFor={`f-answer-${q.code}`} className="block text-lg font-semibold">{q.label}{q.required ? ' *' : ''}</label>
-          <input
-            {...field(`answer-${q.code}`)}
-            className={input}
-            value={draft.answers[q.code] ?? ''}
-            onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
-          />
+          {q.type === 'choice' ? (
+            <select
+              {...field(`answer-${q.code}`)}
+              className={input}
+              value={draft.answers[q.code] ?? ''}
+              onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
+            >
+              <option value="">{t.answerChoose}</option>
+              {(q.options ?? []).map((option) => <option key={option} value={option}>{option}</option>)}
+            </select>
+          ) : (
+            <input
+              {...field(`answer-${q.code}`)}
+              className={input}
+              value={draft.answers[q.code] ?? ''}
+              onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
+            />
+          )}
           {fieldError(`answer-${q.code}`)}
         </div>
       ))}
