@@ -106,7 +106,7 @@ describe('photos', () => {
     expect(await errorCode(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
   })
 
-  it('a photo not yet sent with a report is the uploader’s alone, and is deleted after a day if never sent', async () => {
+  it('a photo not yet sent with a report is the uploader’s alone, and is deleted after 30 days if never sent', async () => {
     const { db } = database.current()
     const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } }).jpeg().toBuffer()
     const draft = await uploadReportPhoto(alice, jpeg)
@@ -119,10 +119,10 @@ describe('photos', () => {
     const [fileKey] = await db.select({ fileKey: reportPhotos.fileKey }).from(reportPhotos).where(eq(reportPhotos.id, draft.id))
     const recent = await uploadReportPhoto(alice, jpeg)
     const sentLater = await uploadReportPhoto(alice, jpeg)
-    const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000)
-    await db.update(reportPhotos).set({ createdAt: twoDaysAgo }).where(inArray(reportPhotos.id, [draft.id, sentLater.id]))
+    const monthAgo = new Date(now.getTime() - 31 * 86_400_000)
+    await db.update(reportPhotos).set({ createdAt: monthAgo }).where(inArray(reportPhotos.id, [draft.id, sentLater.id]))
     await send(alice, { photoIds: [sentLater.id] })
-    // The hourly job, as pg-boss runs it: only the day-old photo of a report never sent goes, row and file.
+    // The hourly job, as pg-boss runs it: only the month-old photo of a report never sent goes, row and file.
     expect(await purgeAbandonedReportPhotos(db, now)).toBe(1)
     const left = (await db.select({ id: reportPhotos.id }).from(reportPhotos).where(inArray(reportPhotos.id, [draft.id, recent.id, sentLater.id]))).map((r) => r.id)
     expect(left.sort()).toEqual([recent.id, sentLater.id].sort())

@@ -6,8 +6,11 @@ import { getLogger } from '../log'
 import { isFileKey } from '../storage/file-key-shared'
 import { getStorage } from '../storage/get-storage'
 
-/** How long a photo uploaded for a draft waits for its report before it is deleted. */
-export const ABANDONED_PHOTO_HOURS = 24
+/**
+ * How long a photo uploaded for a draft waits for its report before it is deleted: a saved
+ * draft ("Salva bozza") may be finished days later, and its photos must still be there.
+ */
+export const ABANDONED_PHOTO_HOURS = 30 * 24
 
 /**
  * Deletes photos uploaded for reports never sent (a draft given up, a photo taken off the form),
