@@ -1,0 +1,106 @@
+import type { Locator, Page } from '@playwright/test'
+import { expectNoAxeViolations } from './fixtures/axe'
+import { stubPushManager } from './fixtures/push-device'
+import { messageTitled, messagesFor, newSinkSubscription } from './fixtures/push-sink'
+import { unique } from './fixtures/staff'
+import { expect, test } from './fixtures/test'
+
+/** A datetime-local value on Rome's clock, as the composer reads it. */
+function romeLocal(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(instant)
+    .replace(' ', 'T')
+}
+
+/** Presses Tab (only the keyboard moves focus) until `target` has the focus. */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`not reachable with Tab: ${target.toString()}`)
+}
+
+/** Civil protection publishes a yellow alert (one person is enough) on one standing zone. */
+async function publishYellowAlert(pc: Page, title: string, zone: string): Promise<string> {
+  await pc.goto('/admin/allerte/nuova')
+  await expect(pc.getByRole('heading', { level: 1, name: 'Nuova allerta' })).toBeVisible()
+  await pc.getByLabel('Allerta GIALLA').check()
+  await pc.getByLabel('Idraulico').check()
+  await pc.getByLabel('Cosa devono fare i cittadini').fill('Non scendere in cantine, garage e sottopassi.')
+  const now = new Date()
+  await pc.getByLabel('Valida dal').fill(romeLocal(now))
+  await pc.getByLabel('Valida fino al').fill(romeLocal(new Date(now.getTime() + 3 * 3_600_000)))
+  await pc.getByRole('group', { name: 'Zone interessate' }).getByLabel(zone).check()
+  await pc.getByLabel('Titolo').fill(title)
+  await pc.getByLabel('Descrizione della situazione').fill('Il livello del fiume è in aumento.')
+  await pc.getByLabel('Emessa da').fill('Sindaco')
+  await pc.getByRole('button', { name: 'Salva la bozza' }).click()
+  await expect(pc.getByText('Stato: Bozza')).toBeVisible()
+  await pc.getByRole('button', { name: 'Pubblica', exact: true }).click()
+  await expect(pc.getByText('Stato: In corso')).toBeVisible()
+  return new URL(pc.url()).pathname.replace('/admin', '')
+}
+
+test('a citizen chooses the zone they live in, with the keyboard, and gets the alerts for that zone only', async ({ browser, pageAs }) => {
+  test.setTimeout(150_000)
+  const device = await newSinkSubscription()
+  const phone = await browser.newContext({ viewport: { width: 360, height: 800 } })
+  await stubPushManager(phone, device)
+  const page = await phone.newPage()
+  await page.goto('/impostazioni')
+  const zones = page.getByRole('region', { name: 'Le tue zone' })
+  await expect(zones.getByText('Per scegliere le zone attiva prima le notifiche')).toBeVisible()
+
+  // Notifications on, with the keyboard alone.
+  const push = page.locator('[data-push-state]')
+  await expect(push).toHaveAttribute('data-push-state', 'off')
+  await tabTo(page, push.getByLabel('Ho letto l’informativa sulla privacy'))
+  await page.keyboard.press('Space')
+  await tabTo(page, push.getByRole('button', { name: 'Attiva le notifiche' }))
+  await page.keyboard.press('Enter')
+  await expect(push).toHaveAttribute('data-push-state', 'on')
+
+  // The zone question, in plain words, then the choice made and saved with the keyboard.
+  const question = zones.getByRole('group', { name: 'In quale zona abiti o lavori?' })
+  await expect(question).toBeVisible()
+  await expect(zones.getByText('Se non scegli nessuna zona li riceverai tutti.')).toBeVisible()
+  await expect(zones.getByText('Non hai scelto nessuna zona: riceverai gli avvisi per tutto il Comune.')).toBeVisible()
+  await expectNoAxeViolations(page, { label: 'settings with the zone choice (phone)' })
+  await tabTo(page, question.getByRole('checkbox', { name: /Centro storico/ }))
+  await page.keyboard.press('Space')
+  await tabTo(page, zones.getByRole('button', { name: 'Salva le zone' }))
+  await page.keyboard.press('Enter')
+  await expect(zones.getByRole('status')).toHaveText('Zone salvate.')
+  await expect(question.getByRole('checkbox', { name: /Centro storico/ })).toBeChecked()
+  await expect(question.getByRole('checkbox', { name: /Piana del fiume/ })).not.toBeChecked()
+  await expect(zones.getByText('Hai scelto: Centro storico.')).toBeVisible()
+  await expectNoAxeViolations(page, { label: 'settings with a zone chosen (phone)' })
+
+  // An alert on the other zone does not reach this phone; one on the chosen zone does.
+  const pc = await pageAs('civil_protection')
+  const elsewhere = `Fiume alto nella piana ${unique('e2e')}`
+  const here = `Sottopasso allagato in centro ${unique('e2e')}`
+  await publishYellowAlert(pc, elsewhere, 'Piana del fiume')
+  const herePath = await publishYellowAlert(pc, here, 'Centro storico')
+  expect(await messageTitled(device.endpoint, `Allerta GIALLA: ${here}`), 'the alert on the chosen zone reached the phone').toBeDefined()
+  const titles = (await messagesFor(device.endpoint, 0, 0)).map((m) => (JSON.parse(m.payload ?? '{}') as { title?: string }).title)
+  expect(titles).not.toContain(`Allerta GIALLA: ${elsewhere}`)
+
+  // The inbox has the one for the chosen zone only.
+  await page.goto('/notifiche')
+  const inbox = page.getByTestId('inbox')
+  await expect(inbox.getByText(`Allerta GIALLA: ${here}`)).toBeVisible()
+  await expect(inbox.getByText(`Allerta GIALLA: ${elsewhere}`)).toHaveCount(0)
+  await expectNoAxeViolations(page, { label: 'inbox with a zone alert (phone)' })
+  expect(herePath).toMatch(/^\/allerte\/[0-9a-f-]{36}$/)
+  await phone.close()
+})
