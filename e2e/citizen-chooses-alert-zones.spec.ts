@@ -50,7 +50,18 @@ async function publishYellowAlert(pc: Page, title: string, zone: string): Promis
   return new URL(pc.url()).pathname.replace('/admin', '')
 }
 
-test('a citizen chooses the zone they live in, with the keyboard, and gets the alerts for that zone only', async ({ browser, pageAs }) => {
+/** The alerts banner is in view without scrolling and comes before the page's title; `headline`'s alert is in it. */
+async function expectBannerFirst(page: Page, headline: string): Promise<void> {
+  const banner = page.getByRole('region', { name: 'Allerte di protezione civile' })
+  await expect(banner).toBeInViewport()
+  const alert = banner.getByRole('region', { name: `Allerta GIALLA: ${headline}` })
+  await expect(alert).toBeVisible()
+  await expect(alert.getByText('Allerta GIALLA', { exact: true })).toBeVisible()
+  const [top, title] = await Promise.all([banner.boundingBox(), page.getByRole('heading', { level: 1 }).boundingBox()])
+  expect(top!.y, 'the banner comes before the title').toBeLessThan(title!.y)
+}
+
+test('a citizen chooses the zone they live in, with the keyboard, and gets the alerts for that zone only, under the banner of the alerts in force', async ({ browser, pageAs }) => {
   test.setTimeout(150_000)
   const device = await newSinkSubscription()
   const phone = await browser.newContext({ viewport: { width: 360, height: 800 } })
@@ -95,8 +106,15 @@ test('a citizen chooses the zone they live in, with the keyboard, and gets the a
   const titles = (await messagesFor(device.endpoint, 0, 0)).map((m) => (JSON.parse(m.payload ?? '{}') as { title?: string }).title)
   expect(titles).not.toContain(`Allerta GIALLA: ${elsewhere}`)
 
-  // The inbox has the one for the chosen zone only.
+  // While in force, the alerts head the home: on the first screen of a phone, above the title,
+  // level in words next to its colour.
+  await page.goto('/')
+  await expectBannerFirst(page, here)
+  await expectNoAxeViolations(page, { label: 'home with alerts in force (phone)' })
+
+  // The inbox has the one for the chosen zone only, under the same banner.
   await page.goto('/notifiche')
+  await expectBannerFirst(page, here)
   const inbox = page.getByTestId('inbox')
   await expect(inbox.getByText(`Allerta GIALLA: ${here}`)).toBeVisible()
   await expect(inbox.getByText(`Allerta GIALLA: ${elsewhere}`)).toHaveCount(0)
