@@ -38,6 +38,7 @@ import { pushSubscriptionPayload } from '@/lib/pwa/client/push'
 import { SAVED_PAGES_CACHE } from '@/lib/pwa/client/saved-pages'
 import {
   OFFLINE_FALLBACK_PATH,
+  WAITING_AREAS_PATH,
   isNeverHandledPath,
   isOfflineReadablePath,
 } from '@/lib/pwa/offline-pages-shared'
@@ -207,13 +208,21 @@ self.addEventListener('push', (event) => {
       self.registration.showNotification(payload.title, options),
       tellOpenPages(message),
       // An alert (with its aree di attesa) must be readable when the network is gone,
-      // even if the citizen never opened it while online: save it, and the home with its
-      // banner, the moment the push arrives.
-      payload.kind === 'alert' ? savePagesForOffline([safeNotificationPath(payload.url), '/']) : undefined,
+      // even if the citizen never opened it while online: save it, the home with its
+      // banner and the list of all aree di attesa (the plan may have changed), the moment
+      // the push arrives.
+      payload.kind === 'alert' ? savePagesForOffline([safeNotificationPath(payload.url), '/', WAITING_AREAS_PATH]) : undefined,
     ]).then(([shown]) => {
       if (shown.status === 'rejected') throw shown.reason
     }),
   )
+})
+
+// The aree di attesa are saved from the first visit: someone who installed the app months
+// ago and never opened that page still finds it when the network goes down. A failure (no
+// network at install) is ignored; it is saved again on the next visit or alert.
+self.addEventListener('install', (event) => {
+  event.waitUntil(savePagesForOffline([WAITING_AREAS_PATH]))
 })
 
 /** Fetches citizen pages into the saved-pages cache, as visiting them would. */

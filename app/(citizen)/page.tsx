@@ -64,6 +64,15 @@ export default async function HomePage() {
         </ButtonLink>
       </section>
 
+      <section aria-labelledby="protezione-civile" className="mb-10">
+        <SectionHeading id="protezione-civile">{t('civilProtection.homeTitle')}</SectionHeading>
+        <p className="mb-4 max-w-prose text-lg">{t('civilProtection.homeLead')}</p>
+        <div className="flex flex-wrap gap-3">
+          <ButtonLink href="/allerte">{t('civilProtection.alertsLink')}</ButtonLink>
+          <ButtonLink href="/allerte/aree-di-attesa">{t('civilProtection.areasLink')}</ButtonLink>
+        </div>
+      </section>
+
       {offices.length > 0 ? (
         <section aria-labelledby="uffici" className="mb-12">
           <SectionHeading id="uffici">{t('home.officesTitle')}</SectionHeading>

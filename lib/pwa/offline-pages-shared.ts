@@ -10,6 +10,13 @@ const OFFLINE_SECTIONS = ['/uffici', '/notizie', '/eventi', '/allerte'] as const
 /** Single pages that stay readable offline. */
 const OFFLINE_PAGES = ['/', '/privacy'] as const
 
+/**
+ * The aree di attesa of the emergency plan (inside /allerte): saved when the service worker
+ * installs and again with every alert, so "where do I go" has an answer without a network
+ * even on a phone that never opened it.
+ */
+export const WAITING_AREAS_PATH = '/allerte/aree-di-attesa'
+
 /** The page shown in place of any other page when there is no connection. */
 export const OFFLINE_FALLBACK_PATH = '/offline'
 

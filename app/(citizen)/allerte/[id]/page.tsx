@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 import { getFormatter, getTranslations } from 'next-intl/server'
@@ -20,7 +21,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AlertPage({ params }: Props) {
   await connection()
-  const [alert, t, near, format] = await Promise.all([getPublicAlert((await params).id), getTranslations('alerts'), getTranslations('nearestAreas'), getFormatter()])
+  const [alert, t, near, areasPage, format] = await Promise.all([
+    getPublicAlert((await params).id),
+    getTranslations('alerts'),
+    getTranslations('nearestAreas'),
+    getTranslations('waitingAreasPage'),
+    getFormatter(),
+  ])
   if (!alert) notFound()
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
   const ended = alert.state === 'ended'
@@ -82,6 +89,9 @@ export default async function AlertPage({ params }: Props) {
             areas={alert.waitingAreas}
             texts={{ button: near('button'), locating: near('locating'), denied: near('denied'), sorted: near('sorted'), away: near.raw('away') as string, directions: near('directions') }}
           />
+          <Link href="/allerte/aree-di-attesa" className="mt-2 inline-flex min-h-11 items-center font-semibold text-primary underline">
+            {areasPage('allAreas')}
+          </Link>
         </section>
       ) : null}
 
