@@ -119,6 +119,25 @@ test('a citizen chooses the zone they live in, with the keyboard, and gets the a
   await expect(inbox.getByText(`Allerta GIALLA: ${here}`)).toBeVisible()
   await expect(inbox.getByText(`Allerta GIALLA: ${elsewhere}`)).toHaveCount(0)
   await expectNoAxeViolations(page, { label: 'inbox with a zone alert (phone)' })
-  expect(herePath).toMatch(/^\/allerte\/[0-9a-f-]{36}$/)
+
+  // The alert page says the risk and keeps the list of what was published, with the time.
+  await page.getByRole('region', { name: 'Allerte di protezione civile' }).getByRole('region', { name: `Allerta GIALLA: ${here}` }).getByRole('link').click()
+  await expect(page).toHaveURL(new RegExp(`${herePath}$`))
+  await expect(page.getByText('Rischio: Idraulico')).toBeVisible()
+  const history = page.getByRole('region', { name: 'Aggiornamenti' })
+  await expect(history.getByRole('listitem')).toHaveCount(1)
+  await expect(history.getByRole('listitem')).toContainText('Allerta emessa')
+
+  // Civil protection updates it: the citizen sees when, and what changed.
+  const update = pc.locator('form').filter({ has: pc.getByRole('heading', { name: 'Aggiorna l’allerta' }) })
+  await update.getByLabel('Descrizione della situazione').fill('L’acqua nel sottopasso sta calando.')
+  await update.getByLabel('Valida fino al').fill(romeLocal(new Date(Date.now() + 5 * 3_600_000)))
+  await update.getByRole('button', { name: 'Invia l’aggiornamento' }).click()
+  await expect(pc.getByRole('status').filter({ hasText: /Aggiornamento pubblicato/ })).toBeVisible()
+  await page.reload()
+  await expect(history.getByRole('listitem')).toHaveCount(2)
+  await expect(history.getByRole('listitem').nth(1)).toContainText(/Aggiornamento: situazione aggiornata; valida fino al \d/)
+  await expect(history.getByRole('listitem').nth(1).locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/)
+  await expectNoAxeViolations(page, { label: 'alert page with its updates (phone)' })
   await phone.close()
 })

@@ -18,6 +18,11 @@ test('a citizen reads the alerts page and an ended alert, also offline', async (
   await expect(page.getByRole('heading', { name: 'Cosa devi fare' })).toBeVisible()
   await expect(page.getByText('Evita i sottopassi')).toBeVisible()
   await expect(page.getByText('Fase operativa: attenzione')).toBeVisible()
+  await expect(page.getByText('Rischio: Temporali')).toBeVisible()
+  const history = page.getByRole('region', { name: 'Aggiornamenti' }).getByRole('listitem')
+  await expect(history).toHaveCount(2)
+  await expect(history.first()).toContainText('Allerta emessa')
+  await expect(history.last()).toContainText('Cessata allerta')
   await expect(page.getByText('Se sei in pericolo chiama il 112')).toBeVisible()
   await expectNoAxeViolations(page, { label: 'alert page' })
 
