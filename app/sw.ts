@@ -195,8 +195,13 @@ self.addEventListener('push', (event) => {
     icon: '/icons/icon-192.png',
     badge: '/icons/badge-72.png',
     lang: 'it',
-    // A second delivery of the same message replaces the first silently.
-    renotify: false,
+    // An alert or its update replaces the earlier one (same tag), and without renotify the
+    // phone would swap the text in silence: a yellow turned red must ring again. The cessata
+    // allerta replaces it quietly (its title is set in lib/alerts/publish-alert.ts), and so
+    // does a second delivery of any other message; a rare second delivery of an alert rings
+    // twice, better than an escalation that does not ring. renotify needs a tag, or
+    // showNotification throws.
+    renotify: payload.kind === 'alert' && Boolean(tag) && !payload.title.startsWith('Cessata allerta'),
     // Civil-protection alerts and other urgent messages stay until the citizen acts.
     requireInteraction: payload.urgency === 'high',
   }
