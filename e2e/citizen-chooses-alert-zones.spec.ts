@@ -96,6 +96,17 @@ test('a citizen chooses the zone they live in, with the keyboard, and gets the a
   await expect(zones.getByText('Hai scelto: Centro storico.')).toBeVisible()
   await expectNoAxeViolations(page, { label: 'settings with a zone chosen (phone)' })
 
+  // A zone that is not (or no longer) in the plan: refused in plain words, the choice kept.
+  await question.getByRole('checkbox', { name: /Piana del fiume/ }).evaluate((box: HTMLInputElement) => {
+    box.value = '987654'
+    box.checked = true
+  })
+  await zones.getByRole('button', { name: 'Salva le zone' }).click()
+  await expect(zones.getByRole('alert')).toHaveText(/Una delle zone scelte non esiste più: ricarica la pagina e scegli di nuovo\. Non abbiamo cambiato niente\./)
+  await expect(zones.getByText('Hai scelto: Centro storico.')).toBeVisible()
+  await expect(question.getByRole('checkbox', { name: /Piana del fiume/ })).not.toBeChecked()
+  await expectNoAxeViolations(page, { label: 'settings with a refused zone (phone)' })
+
   // An alert on the other zone does not reach this phone; one on the chosen zone does.
   const pc = await pageAs('civil_protection')
   const elsewhere = `Fiume alto nella piana ${unique('e2e')}`
