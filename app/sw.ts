@@ -4,8 +4,9 @@
  * served at /serwist/sw.js with scope "/". Registered from the citizen layout only.
  *
  * - Precache: the app shell (Next's static JS/CSS/fonts, the icons, the /offline page).
- * - Citizen pages (home, offices, news, events, privacy, alerts): network first with a
- *   3-second timeout, so the last copy seen stays readable without a connection.
+ * - Citizen pages (home, offices, news, events, privacy, alerts, the new-report form):
+ *   network first with a 3-second timeout, so the last copy seen stays usable without a
+ *   connection. The new-report form is saved at install and at each update, unasked.
  * - Any other navigation: network only, and /offline when there is no connection.
  * - Never touched: the staff area, /api, /open311, POSTs (no route matches them, so the
  *   browser handles them as if there were no worker).
@@ -38,6 +39,7 @@ import { pushSubscriptionPayload } from '@/lib/pwa/client/push'
 import { SAVED_PAGES_CACHE } from '@/lib/pwa/client/saved-pages'
 import {
   OFFLINE_FALLBACK_PATH,
+  PAGES_SAVED_AT_INSTALL,
   WAITING_AREAS_PATH,
   isNeverHandledPath,
   isOfflineReadablePath,
@@ -156,7 +158,16 @@ async function refreshOfflinePage(): Promise<void> {
   if (!response.ok) return
   const cache = await caches.open(serwist.precacheStrategy.cacheName)
   await cache.put(cacheKey, response)
+  // The report form is saved in the citizen's language too.
+  await savePagesForOffline([...PAGES_SAVED_AT_INSTALL])
 }
+
+// At install and at every update: the report form, in the version that matches the new
+// scripts (an old copy would ask for scripts this version no longer keeps), and the aree di
+// attesa, so someone who never opened them still finds them when the network goes down.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(savePagesForOffline([...PAGES_SAVED_AT_INSTALL]).catch(() => undefined))
+})
 
 self.addEventListener('message', (event) => {
   const data: unknown = event.data
@@ -221,13 +232,6 @@ self.addEventListener('push', (event) => {
       if (shown.status === 'rejected') throw shown.reason
     }),
   )
-})
-
-// The aree di attesa are saved from the first visit: someone who installed the app months
-// ago and never opened that page still finds it when the network goes down. A failure (no
-// network at install) is ignored; it is saved again on the next visit or alert.
-self.addEventListener('install', (event) => {
-  event.waitUntil(savePagesForOffline([WAITING_AREAS_PATH]))
 })
 
 /** Fetches citizen pages into the saved-pages cache, as visiting them would. */

@@ -158,7 +158,7 @@ test.describe('the citizen uses the app offline', () => {
     await expect(page.getByRole('button', { name: 'Riprova' })).toBeVisible()
     await expect(
       page.getByRole('navigation', { name: 'Pagine salvate sul telefono' }).getByRole('link'),
-    ).toHaveText(['Home', 'Uffici', 'Notizie', 'Eventi', 'Allerte'])
+    ).toHaveText(['Home', 'Uffici', 'Notizie', 'Eventi', 'Allerte', 'Segnala un problema'])
     await expectNoAxeViolations(page, { label: 'offline page' })
 
     // Back online, the page asked for loads by itself (here, a page that does not exist).

@@ -108,3 +108,42 @@ test('an operator sends a campaign now: a subscribed citizen receives it and ope
   await expect(row).toContainText('Inviata')
   await expectNoAxeViolations(operator, { label: 'campaigns list after sending' })
 })
+
+test('an operator moves the weekly events digest to Friday at 17 and switches it off and on, with the keyboard alone', async ({ pageAs }) => {
+  const operator = await pageAs('operator')
+  await operator.goto('/admin/campagne')
+  await operator.getByRole('link', { name: /Riepilogo settimanale degli eventi/ }).focus()
+  await operator.keyboard.press('Enter')
+  await expect(operator.getByRole('heading', { level: 1, name: 'Riepilogo settimanale degli eventi' })).toBeVisible()
+  await expectNoAxeViolations(operator, { label: 'digest settings' })
+  const save = async () => {
+    await operator.getByRole('button', { name: 'Salva' }).focus()
+    await operator.keyboard.press('Enter')
+  }
+  try {
+    await operator.getByLabel('Giorno').focus()
+    await operator.getByLabel('Giorno').selectOption({ label: 'Venerdì' })
+    await operator.getByLabel('Ora').selectOption({ label: '17:00' })
+    await save()
+    await expect(operator.getByRole('status')).toHaveText('Salvato: il riepilogo partirà ogni venerdì alle 17:00.')
+    await expectNoAxeViolations(operator, { label: 'digest settings saved' })
+    await operator.reload()
+    await expect(operator.getByText('Adesso parte ogni venerdì alle 17:00.')).toBeVisible()
+
+    await operator.getByRole('checkbox', { name: 'Invia il riepilogo settimanale' }).focus()
+    await operator.keyboard.press('Space')
+    await save()
+    await expect(operator.getByRole('status')).toHaveText('Salvato: il riepilogo settimanale è disattivato.')
+    await operator.reload()
+    await expect(operator.getByText('Adesso è disattivato.')).toBeVisible()
+    await expect(operator.getByRole('checkbox', { name: 'Invia il riepilogo settimanale' })).not.toBeChecked()
+  } finally {
+    // Back to the demo's Monday 8:00, switched on, whatever happened above.
+    await operator.goto('/admin/campagne/riepilogo')
+    await operator.getByRole('checkbox', { name: 'Invia il riepilogo settimanale' }).check()
+    await operator.getByLabel('Giorno').selectOption({ label: 'Lunedì' })
+    await operator.getByLabel('Ora').selectOption({ label: '8:00' })
+    await save()
+    await expect(operator.getByRole('status')).toHaveText('Salvato: il riepilogo partirà ogni lunedì alle 8:00.')
+  }
+})

@@ -7,6 +7,7 @@ import { ChatButton } from '@/components/chat/chat-button'
 import { getComune } from '@/lib/comune/get-comune'
 import { SiteFooter } from './_components/site-footer'
 import { SiteHeader } from './_components/site-header'
+import { ReportOutbox, type OutboxLabels } from './segnalazioni/_components/report-outbox'
 import { getCitizenLocale } from './_lib/locale'
 
 /** Before the Comune is configured the site still works, under the app's own name. */
@@ -34,12 +35,27 @@ export default async function CitizenLayout({ children }: { children: React.Reac
   await connection()
   // Nothing here depends on the citizen: the unread badge is asked for by the browser
   // (/api/inbox/unread), so the home can be served from one copy per language.
-  const [comune, locale, t, messages] = await Promise.all([
+  const [comune, locale, t, messages, tr] = await Promise.all([
     getComune(),
     getCitizenLocale(),
     getTranslations('common'),
     getMessages(),
+    getTranslations('reports.flow'),
   ])
+  const raw = (key: string) => tr.raw(key) as string
+  const outboxLabels: OutboxLabels = {
+    sent: raw('outboxSent'),
+    pending: raw('outboxPending'),
+    refusedTitle: raw('outboxRefusedTitle'),
+    refused: raw('outboxRefused'),
+    fix: raw('outboxFix'),
+    fixLabel: raw('outboxFixLabel'),
+    remove: raw('outboxRemove'),
+    removeLabel: raw('outboxRemoveLabel'),
+    removeConfirm: raw('outboxRemoveConfirm'),
+    removed: raw('outboxRemoved'),
+    draftBusy: raw('outboxDraftBusy'),
+  }
   return (
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
@@ -57,6 +73,8 @@ export default async function CitizenLayout({ children }: { children: React.Reac
           locale={locale}
         />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:py-10">
+          {/* On every citizen page: reports written offline leave as soon as the connection returns. */}
+          <ReportOutbox labels={outboxLabels} />
           {children}
         </main>
         <SiteFooter comune={comune} />

@@ -20,8 +20,14 @@ export function AdminNav({ sections }: { sections: AdminNavSection[] }) {
   const id = useId()
   const panelId = `${id}-panel`
 
+  // The longest matching link is the current one: /admin/segnalazioni/categorie is not also "Segnalazioni".
+  const matches = (href: string) => (href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`))
+  const currentHref = sections
+    .flatMap((s) => s.links.map((l) => l.href))
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0]
   const link = (l: AdminNavLink) => {
-    const current = l.href === '/admin' ? pathname === '/admin' : pathname.startsWith(l.href)
+    const current = l.href === currentHref
     return (
       <li key={l.href}>
         <Link

@@ -119,3 +119,19 @@ export async function removeOutboxItems(clientIds: readonly string[]): Promise<v
     // left behind: sent again later, and the server recognises the client ids
   }
 }
+
+/** Deletes everything waiting to be sent (the citizen erased their data on this device). */
+export async function forgetChatOutbox(): Promise<void> {
+  memory.clear()
+  const db = await (opening ?? Promise.resolve(null))
+  db?.close()
+  opening = null
+  try {
+    window.localStorage.removeItem(LEGACY_KEY)
+  } catch {}
+  if (typeof indexedDB === 'undefined') return
+  await new Promise<void>((resolve) => {
+    const req = indexedDB.deleteDatabase(DB_NAME)
+    req.onsuccess = req.onerror = req.onblocked = () => resolve()
+  })
+}

@@ -23,6 +23,7 @@ export function ReportMap({
   onPick,
   labels,
   className = 'h-80',
+  boundary,
 }: {
   center: MapPoint
   zoom?: number
@@ -33,6 +34,8 @@ export function ReportMap({
   onPick?: (point: MapPoint) => void
   labels: { region: string; tilesUnavailable: string; pickedPoint?: string }
   className?: string
+  /** The Comune's boundary, drawn as a line: it shows even when the tiles cannot load. */
+  boundary?: { coordinates: Array<Array<[number, number]>> }
 }) {
   const container = useRef<HTMLDivElement>(null)
   const map = useRef<LeafletMap | null>(null)
@@ -57,6 +60,14 @@ export function ReportMap({
         options: { keyboard: true },
       })
       instance.on('click', (event) => pickRef.current?.({ lat: event.latlng.lat, lon: event.latlng.lng }))
+      const ring = boundary?.coordinates[0]
+      if (ring && ring.length > 2) {
+        // GeoJSON is [lon, lat]; not interactive, so a tap inside still picks the point.
+        L.polygon(
+          ring.map(([lon, lat]) => [lat, lon] as [number, number]),
+          { color: '#1a1a1a', weight: 3, dashArray: '8 6', fill: false, interactive: false },
+        ).addTo(instance)
+      }
       layer.current = L.layerGroup().addTo(instance)
       map.current = instance
       setReady(true)

@@ -10,12 +10,14 @@ export function ToggleReportsMap({
   tileUrl,
   attribution,
   labels,
+  boundary,
 }: {
   markers: MapMarker[]
   center: MapPoint
   tileUrl: string
   attribution: string
   labels: { show: string; hide: string; region: string; tilesUnavailable: string }
+  boundary?: { coordinates: Array<Array<[number, number]>> }
 }) {
   const [open, setOpen] = useState(false)
   if (!tileUrl) return null
@@ -31,7 +33,7 @@ export function ToggleReportsMap({
       </button>
       {open ? (
         <div className="mt-3">
-          <ReportMap center={center} zoom={13} tileUrl={tileUrl} attribution={attribution} markers={markers} labels={{ region: labels.region, tilesUnavailable: labels.tilesUnavailable }} className="h-96" />
+          <ReportMap center={center} zoom={13} tileUrl={tileUrl} attribution={attribution} markers={markers} boundary={boundary} labels={{ region: labels.region, tilesUnavailable: labels.tilesUnavailable }} className="h-96" />
         </div>
       ) : null}
     </div>

@@ -29,6 +29,9 @@ export const comuneSettings = pgTable(
     themePrimary: text().notNull().default('#0066CC'),
     privacyNoticeVersion: text().notNull(),
     privacyNoticeText: text().notNull(),
+    /** Weekly events digest: off, or when it goes out (5-field cron, Rome time; null = FILO_DIGEST_CRON). */
+    digestEnabled: boolean().notNull().default(true),
+    digestCron: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -31,8 +31,9 @@ export const categories = pgTable('categories', {
   duplicateRadiusMeters: integer().notNull().default(250),
   /** Shown before the citizen writes, e.g. "pericolo per le persone: chiama il 112". */
   urgentNotice: text(),
+  /** Free text unless `type` is "choice" (one of `options`); older rows have neither field. */
   extraQuestions: jsonb()
-    .$type<Array<{ code: string; label: string; required: boolean }>>()
+    .$type<Array<{ code: string; label: string; required: boolean; type?: 'text' | 'choice'; options?: string[] }>>()
     .notNull()
     .default([]),
   sortOrder: integer().notNull().default(0),

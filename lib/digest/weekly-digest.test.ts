@@ -8,6 +8,10 @@ import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { DIGEST_QUEUE, registerDigestJobs, sendWeeklyDigest } from './weekly-digest'
+import { auditLog } from '@/db/schema/staff'
+import { errorCode, staffByEmail } from '../testing/actors'
+import { getDigestSettings, updateDigestSettings } from './digest-settings'
+import { digestSettingsSchema } from './schemas'
 
 const database = setupTestDatabase({ seed: true })
 // Monday 3 March 2031, 8:00 in Rome: far from the demo events.
@@ -18,7 +22,7 @@ let subscriber: string
 beforeAll(async () => {
   const boss = await startJobs(database.current())
   await ensureQueue(boss, FANOUT_QUEUE)
-  await registerDigestJobs(boss, '0 8 * * 1')
+  await registerDigestJobs(boss)
   const { db } = database.current()
   const [eventi] = await db.select().from(topics).where(eq(topics.slug, 'eventi'))
   const [citizen] = await db.insert(citizens).values({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() }).returning()
@@ -71,5 +75,52 @@ describe('weekly events digest', () => {
     const inbox = await db.select().from(inboxItems).where(and(eq(inboxItems.notificationId, n!.id), eq(inboxItems.citizenId, subscriber)))
     expect(inbox).toHaveLength(1)
     expect(await sendWeeklyDigest(new Date(monday.getTime() + 60_000))).toEqual({ state: 'skipped', reason: 'already_sent' })
+  })
+})
+
+describe('digest settings chosen by staff', () => {
+  const context = { ip: '127.0.0.1' }
+  const scheduled = async () => (await (await startJobs(database.current())).getSchedules()).find((s) => s.name === DIGEST_QUEUE)
+
+  it('an operator moves it to Friday at 17: the schedule follows, a restart keeps the choice, the log has before and after', async () => {
+    const { db } = database.current()
+    const operator = await staffByEmail(db, 'urp@comune.esempio.it')
+    expect(await getDigestSettings(operator)).toMatchObject({ enabled: true, weekday: 1, hour: 8, description: 'ogni lunedì alle 8:00' })
+    const saved = await updateDigestSettings(operator, { enabled: true, weekday: 5, hour: 17 }, context)
+    expect(saved).toMatchObject({ enabled: true, cron: '0 17 * * 5', description: 'ogni venerdì alle 17:00' })
+    expect(await scheduled()).toMatchObject({ cron: '0 17 * * 5', timezone: 'Europe/Rome' })
+    // The next start reads the choice, not FILO_DIGEST_CRON.
+    await registerDigestJobs(await startJobs(database.current()))
+    expect(await scheduled()).toMatchObject({ cron: '0 17 * * 5' })
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'digest.configure'))
+    expect(entry).toMatchObject({ actorId: operator.id })
+    expect(entry!.details).toMatchObject({ before: { enabled: true, when: 'ogni lunedì alle 8:00' }, after: { enabled: true, when: 'ogni venerdì alle 17:00' } })
+  })
+
+  it('switched off, nothing is scheduled and a run already due sends nothing; switched on, it goes out again', async () => {
+    const { db } = database.current()
+    const admin = await staffByEmail(db, 'admin@comune.esempio.it')
+    await updateDigestSettings(admin, { enabled: false, weekday: 5, hour: 17 }, context)
+    expect(await scheduled()).toBeUndefined()
+    const nextMonday = new Date(monday.getTime() + 7 * day)
+    await db.insert(events).values(event('sagra-2031', 'Sagra del paese', new Date(nextMonday.getTime() + 3 * day)))
+    expect(await sendWeeklyDigest(nextMonday)).toEqual({ state: 'skipped', reason: 'disabled' })
+    await updateDigestSettings(admin, { enabled: true, weekday: 1, hour: 8 }, context)
+    expect(await scheduled()).toMatchObject({ cron: '0 8 * * 1' })
+    expect(await sendWeeklyDigest(nextMonday)).toMatchObject({ state: 'sent', events: 1 })
+  })
+
+  it('office and civil-protection staff cannot change it; bad days and hours are refused in Italian', async () => {
+    const { db } = database.current()
+    for (const email of ['lavoripubblici@comune.esempio.it', 'protezionecivile@comune.esempio.it']) {
+      const actor = await staffByEmail(db, email)
+      expect(await errorCode(updateDigestSettings(actor, { enabled: false, weekday: 2, hour: 3 }, context))).toBe('forbidden')
+      expect(await errorCode(getDigestSettings(actor))).toBe('forbidden')
+    }
+    expect(await scheduled()).toMatchObject({ cron: '0 8 * * 1' })
+    const bad = digestSettingsSchema.safeParse({ enabled: true, weekday: '0', hour: '24' })
+    expect(bad.success).toBe(false)
+    expect(bad.error?.issues.map((i) => i.message).sort()).toEqual(['Scegli il giorno della settimana.', 'Scegli un’ora intera, da 0 a 23.'])
+    expect(digestSettingsSchema.parse({ enabled: false, weekday: '3', hour: '9' })).toEqual({ enabled: false, weekday: 3, hour: 9 })
   })
 })

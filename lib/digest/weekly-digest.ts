@@ -7,17 +7,18 @@ import { topics } from '@/db/schema/topics'
 import { romeWallClock } from '@/lib/time/rome-clock'
 import { getDb } from '../db'
 import { getLogger } from '../log'
-import { ensureQueue } from '../jobs/boss'
 import { recordAudit } from '../audit/record-audit'
 import { notify } from '../notify/notify'
+import { DIGEST_QUEUE } from './digest-queue'
+import { applyDigestSchedule, readDigestSettings } from './digest-settings'
 
-export const DIGEST_QUEUE = 'weekly-digest'
+export { DIGEST_QUEUE } from './digest-queue'
 const WEEK = 7 * 24 * 3600 * 1000
 const SHOWN = 6
 
 const dayFormat = new Intl.DateTimeFormat('it-IT', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'Europe/Rome' })
 
-export type DigestResult = { state: 'sent'; events: number; recipients: number } | { state: 'skipped'; reason: 'no_events' | 'no_topic' | 'already_sent' }
+export type DigestResult = { state: 'sent'; events: number; recipients: number } | { state: 'skipped'; reason: 'disabled' | 'no_events' | 'no_topic' | 'already_sent' }
 
 /**
  * The weekly message to subscribers of "Eventi": the published events starting in the next
@@ -27,6 +28,8 @@ export type DigestResult = { state: 'sent'; events: number; recipients: number }
 export async function sendWeeklyDigest(now = new Date()): Promise<DigestResult> {
   const db = await getDb()
   return db.transaction(async (tx) => {
+    // Switched off by staff while a run was already due: nothing goes out.
+    if (!(await readDigestSettings(tx)).enabled) return { state: 'skipped', reason: 'disabled' }
     const [topic] = await tx.select({ id: topics.id }).from(topics).where(and(eq(topics.slug, 'eventi'), isNull(topics.retiredAt)))
     if (!topic) return { state: 'skipped', reason: 'no_topic' }
     const day = romeWallClock(now).date
@@ -59,10 +62,13 @@ export async function sendWeeklyDigest(now = new Date()): Promise<DigestResult> 
   })
 }
 
-/** The weekly schedule (cron in Rome time) and its worker; called once at server start. */
-export async function registerDigestJobs(boss: PgBoss, cron: string): Promise<void> {
-  await ensureQueue(boss, DIGEST_QUEUE)
-  await boss.schedule(DIGEST_QUEUE, cron, {}, { tz: 'Europe/Rome' })
+/**
+ * The weekly schedule (cron in Rome time) and its worker; called once at server start. What
+ * staff chose in the admin area wins over FILO_DIGEST_CRON, which only says when it goes out
+ * until someone chooses.
+ */
+export async function registerDigestJobs(boss: PgBoss): Promise<void> {
+  await applyDigestSchedule(boss, await readDigestSettings(await getDb()))
   await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 30, batchSize: 1 }, async ([job]) => {
     if (!job) return
     const result = await sendWeeklyDigest()

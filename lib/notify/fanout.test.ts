@@ -110,6 +110,22 @@ describe('push fan-out', () => {
     expect(n!.sent + n!.gone + n!.failed).toBe(n!.total)
   })
 
+  it('leaves in the audit log how many devices the message reached, once, however many runs finish it', async () => {
+    sink.reset()
+    const [gone] = await subscribers(3, 'reached')
+    sink.behave(gone!, { status: 410 })
+    const { notificationId } = await send('Allerta frane')
+    await runFanout(database.current().db, notificationId, { ...fast, sender })
+    await runFanout(database.current().db, notificationId, { ...fast, sender })
+    const [n] = await database.current().db.select().from(notifications).where(eq(notifications.id, notificationId))
+    const entries = await database.current().db.select().from(auditLog).where(eq(auditLog.action, 'notification.delivered'))
+    const mine = entries.filter((e) => e.details.notificationId === notificationId)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toMatchObject({ targetType: 'alert', targetId: 'Allerta frane', actorId: null })
+    expect(mine[0]!.details).toMatchObject({ devices: n!.total, sent: n!.total - 1, gone: 1, failed: 0, title: 'Allerta frane' })
+    expect(n!.total).toBeGreaterThanOrEqual(3)
+  })
+
   it('retries server errors and 429 (honouring Retry-After) until delivered, and gives up after the last attempt', async () => {
     sink.reset()
     const [flaky, limited, broken] = await subscribers(3, 'retry')

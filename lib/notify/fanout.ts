@@ -4,6 +4,7 @@ import { queryRows } from '@/db/execute'
 import { pushSubscriptions } from '@/db/schema/citizens'
 import { deliveries, notifications, pushServiceBlocks } from '@/db/schema/notifications'
 import { auditLog } from '@/db/schema/staff'
+import { recordAudit } from '@/lib/audit/record-audit'
 import type { PushOutcome } from '../push/push-sender'
 import { buildPayload } from './payload'
 import { devicesQuery, notificationAudience } from './audience'
@@ -118,15 +119,61 @@ export async function runFanout(db: Db, notificationId: string, options: FanoutO
     }
   }
 
-  // Counters were kept as batches settled; recount once so the final figures are exact.
-  await db.execute(sql`
-    update notifications set
-      state = 'done',
-      finished_at = now(),
-      sent = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'sent'),
-      gone = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'gone'),
-      failed = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'failed')
-    where id = ${notificationId}`)
+  await finish(db, notificationId)
+}
+
+/**
+ * Counters were kept as batches settled; recount once so the final figures are exact. A
+ * message to many people (an alert, a campaign, news) also leaves in the audit log how many
+ * devices it reached: the issuer's question after an emergency is "who got it", not "whom
+ * did we aim at". Several processes may finish the same run: the row lock lets one write it.
+ */
+async function finish(db: Db, notificationId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await queryRows<{ state: string }>(tx, sql`select state from notifications where id = ${notificationId} for update`)
+    const [after] = await queryRows<{
+      kind: string
+      title: string
+      citizen_id: string | null
+      source_type: string | null
+      source_id: string | null
+      total: number
+      sent: number
+      gone: number
+      failed: number
+      seconds: number | null
+    }>(
+      tx,
+      sql`
+        update notifications set
+          state = 'done',
+          finished_at = now(),
+          sent = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'sent'),
+          gone = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'gone'),
+          failed = (select count(*) from deliveries where notification_id = ${notificationId} and state = 'failed')
+        where id = ${notificationId}
+        returning kind, title, citizen_id, source_type, source_id, total, sent, gone, failed,
+          extract(epoch from (finished_at - coalesce(started_at, created_at)))::float8 as seconds`,
+    )
+    if (!before || before.state === 'done' || !after || after.citizen_id) return
+    await recordAudit(tx, {
+      action: 'notification.delivered',
+      actorId: null,
+      actorLabel: 'Invio notifiche',
+      targetType: after.source_type ?? 'notification',
+      targetId: after.source_id ?? notificationId,
+      details: {
+        notificationId,
+        kind: after.kind,
+        title: after.title,
+        devices: Number(after.total),
+        sent: Number(after.sent),
+        gone: Number(after.gone),
+        failed: Number(after.failed),
+        seconds: after.seconds === null ? null : Math.round(Number(after.seconds) * 10) / 10,
+      },
+    })
+  })
 }
 
 /** One delivery row per target device, created by the database from the audience. */

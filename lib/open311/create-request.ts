@@ -29,7 +29,13 @@ function formatDueDate(dueDate: string): string {
  * POST requests: files a report exactly as a citizen's would be (same checks, routing,
  * timeline, triage queue), on behalf of an authenticated client. Any error changes nothing.
  */
-export async function createOpen311Request(client: Open311ClientActor, params: Open311Params, now = new Date()): Promise<Open311Value> {
+export async function createOpen311Request(client: Open311ClientActor, params: Open311Params, now = new Date(), retryKey: string | null = null): Promise<Open311Value> {
+  // GeoReport v2 has no way to retry safely: a client that timed out and posts again files a
+  // second report. A client may send an Idempotency-Key header (IETF httpapi draft); the same
+  // key from the same client then answers with the first report instead.
+  if (retryKey !== null && !/^[A-Za-z0-9_-]{8,64}$/.test(retryKey)) {
+    throw new Open311Error(400, [{ code: 400, description: 'Idempotency-Key: da 8 a 64 caratteri tra lettere, cifre, - e _.' }])
+  }
   const attributes = attributesOf(params)
   const parsed = open311CreateRequestSchema.safeParse({
     service_code: one(params, 'service_code'),
@@ -85,10 +91,10 @@ export async function createOpen311Request(client: Open311ClientActor, params: O
       contactName,
       contactEmail: input.email,
       contactPhone: input.phone,
-      idempotencyKey: `o311-${randomBytes(12).toString('base64url')}`,
+      idempotencyKey: retryKey === null ? `o311-${randomBytes(12).toString('base64url')}` : `o311k-${retryKey}`,
     },
     now,
-    { freshKey: true, open311: { accountId: input.account_id ?? null, deviceId: input.device_id ?? null, mediaUrls: input.media_url } },
+    { freshKey: retryKey === null, open311: { accountId: input.account_id ?? null, deviceId: input.device_id ?? null, mediaUrls: input.media_url } },
   ).catch((error: unknown) => {
     // The category was checked above; an unknown one here means it was retired meanwhile.
     if (error instanceof AppError && error.fieldErrors && 'categoryId' in error.fieldErrors) throw unknownServiceCode(input.service_code)

@@ -33,7 +33,7 @@ export async function listOpen311Services(): Promise<Open311Value> {
   )
 }
 
-/** The category's extra questions as Open311 attributes (free text: datatype "string"). */
+/** The category's extra questions as Open311 attributes: free text is "string", a choice "singlevaluelist" with its values. */
 export async function getOpen311ServiceDefinition(serviceCode: string): Promise<Open311Value> {
   const db = await getDb()
   const [row] = await db
@@ -45,15 +45,28 @@ export async function getOpen311ServiceDefinition(serviceCode: string): Promise<
     service_code: row.slug,
     attributes: list(
       'attribute',
-      row.extraQuestions.map((question, index) => ({
-        variable: true,
-        code: question.code,
-        datatype: 'string',
-        required: question.required,
-        datatype_description: 'Testo, al massimo 500 caratteri, senza HTML.',
-        order: index + 1,
-        description: question.label,
-      })),
+      row.extraQuestions.map((question, index): Open311Value =>
+        question.type === 'choice'
+          ? {
+              variable: true,
+              code: question.code,
+              datatype: 'singlevaluelist',
+              required: question.required,
+              datatype_description: 'Una delle risposte elencate (la chiave è il testo stesso).',
+              order: index + 1,
+              description: question.label,
+              values: list('value', (question.options ?? []).map((option) => ({ key: option, name: option }))),
+            }
+          : {
+              variable: true,
+              code: question.code,
+              datatype: 'string',
+              required: question.required,
+              datatype_description: 'Testo, al massimo 500 caratteri, senza HTML.',
+              order: index + 1,
+              description: question.label,
+            },
+      ),
     ),
   }
 }

@@ -14,6 +14,7 @@ describe('isOfflineReadablePath', () => {
       '/privacy',
       '/allerte',
       '/allerte/2026-1',
+      '/segnalazioni/nuova',
     ]) {
       expect(isOfflineReadablePath(path), path).toBe(true)
     }
@@ -24,6 +25,8 @@ describe('isOfflineReadablePath', () => {
       '/notifiche',
       '/impostazioni',
       '/segnalazioni/ABC',
+      '/segnalazioni/mie',
+      '/segnalazioni/nuova/altro',
       '/admin',
       '/admin/uffici',
       '/api/health',

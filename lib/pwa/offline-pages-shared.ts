@@ -7,8 +7,12 @@
 /** Sections whose pages (the section and everything under it) stay readable offline. */
 const OFFLINE_SECTIONS = ['/uffici', '/notizie', '/eventi', '/allerte'] as const
 
-/** Single pages that stay readable offline. */
-const OFFLINE_PAGES = ['/', '/privacy'] as const
+/**
+ * Single pages that stay readable offline. The new-report form is the same for everyone and
+ * works without a connection (the report waits on the device): the worker saves it as soon
+ * as it is installed, so a citizen can report offline without having opened it before.
+ */
+const OFFLINE_PAGES = ['/', '/privacy', '/segnalazioni/nuova'] as const
 
 /**
  * The aree di attesa of the emergency plan (inside /allerte): saved when the service worker
@@ -16,6 +20,9 @@ const OFFLINE_PAGES = ['/', '/privacy'] as const
  * even on a phone that never opened it.
  */
 export const WAITING_AREAS_PATH = '/allerte/aree-di-attesa'
+
+/** Pages saved when the worker is installed or updated, before the citizen opens them. */
+export const PAGES_SAVED_AT_INSTALL = ['/segnalazioni/nuova', WAITING_AREAS_PATH] as const
 
 /** The page shown in place of any other page when there is no connection. */
 export const OFFLINE_FALLBACK_PATH = '/offline'

@@ -6,15 +6,15 @@ import { AppError } from '../errors'
 import type { StaffActor } from '../auth/actor'
 import { notifyFollowers } from './notify-followers'
 import { parseOrThrow } from './parse-input'
+import { italianDate, reopenedDueDate } from './reopened-due-date'
 import { lockReportForStaff } from './report-access'
 import { changeStatusSchema, type ChangeStatusInput } from './schemas'
 import { canTransition, isReportStatus, needsPublicNote, stateOfStatus, statusLabels, type ReportStatus } from './status-shared'
 
-
 /**
  * Moves a report along its state machine, with a public note (the citizen reads it) and/or an
  * internal one. Every follower is told of the new status. Closing as resolved asks the reporter
- * once "È stato risolto?".
+ * once "È stato risolto?". Taking up a closed report again counts its expected date anew.
  */
 export async function changeReportStatus(actor: StaffActor, reportId: string, rawInput: ChangeStatusInput, now = new Date()) {
   const input = parseOrThrow(changeStatusSchema.safeParse(rawInput))
@@ -32,6 +32,8 @@ export async function changeReportStatus(actor: StaffActor, reportId: string, ra
     }
     const state = stateOfStatus[to]
     const resolved = to === 'resolved'
+    const reopened = stateOfStatus[from] === 'closed' && state !== 'closed'
+    const dueDate = reopened ? await reopenedDueDate(tx, report.categoryId, now) : report.dueDate
     await tx
       .update(reports)
       .set({
@@ -39,6 +41,7 @@ export async function changeReportStatus(actor: StaffActor, reportId: string, ra
         state,
         updatedAt: now,
         closedAt: state === 'closed' ? now : null,
+        dueDate,
         // Acting on a report the citizen reopened is the office's answer to that alert.
         reopenAlertAt: null,
         ...(resolved ? { resolutionAskedAt: report.citizenId ? now : null, resolutionAnswer: null } : {}),
@@ -68,7 +71,7 @@ export async function changeReportStatus(actor: StaffActor, reportId: string, ra
     }
     const body = resolved
       ? `${input.publicNote ? `${input.publicNote} ` : ''}È stato risolto? Faccelo sapere.`
-      : (input.publicNote ?? `La tua segnalazione ora è «${statusLabels[to]}».`)
+      : `${input.publicNote ?? `La tua segnalazione ora è «${statusLabels[to]}».`}${reopened ? ` Nuova data prevista: ${italianDate(dueDate)}.` : ''}`
     await notifyFollowers(tx, report, { title: `${report.publicCode}: ${statusLabels[to]}`, body, createdBy: actor.id })
     return { status: to, state }
   })

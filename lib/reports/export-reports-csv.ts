@@ -1,15 +1,17 @@
 import 'server-only'
 import { and, asc, eq, gte, type SQL } from 'drizzle-orm'
-import { offices } from '@/db/schema/comune'
+import { comuneSettings, offices } from '@/db/schema/comune'
 import { categories, reports } from '@/db/schema/reports'
 import { staffUsers } from '@/db/schema/staff'
 import { getDb } from '../db'
 import type { StaffActor } from '../auth/actor'
+import { romeWallClock } from '../time/rome-clock'
 import { assertReportStaff } from './report-access'
 import { isReportStatus, priorityLabels, statusLabels, type ReportPriority } from './status-shared'
+import { workingDaysBetween } from './working-days-shared'
 
 /** One CSV field: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-function field(value: string | number | null | undefined): string {
+export function csvField(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return `"${text.replace(/"/g, '""')}"`
@@ -49,7 +51,11 @@ export async function exportReportsCsv(actor: StaffActor, since: Date): Promise<
     .leftJoin(staffUsers, eq(staffUsers.id, reports.assigneeId))
     .where(and(...scope))
     .orderBy(asc(reports.createdAt))
-  const header = ['codice', 'ricevuta', 'categoria', 'ufficio', 'stato', 'priorita', 'titolo', 'indirizzo', 'latitudine', 'longitudine', 'scadenza', 'chiusa', 'giorni_per_chiudere', 'assegnata_a', 'origine']
+  const [comune] = await db.select({ patronDay: comuneSettings.patronDay }).from(comuneSettings)
+  // Working days, as the targets are counted; none for a duplicate, whose work the original carries.
+  const workingDays = (r: { createdAt: Date; closedAt: Date | null; status: string }) =>
+    r.closedAt && r.status !== 'duplicate' ? workingDaysBetween(romeWallClock(r.createdAt).date, romeWallClock(r.closedAt).date, comune?.patronDay) : ''
+  const header = ['codice', 'ricevuta', 'categoria', 'ufficio', 'stato', 'priorita', 'titolo', 'indirizzo', 'latitudine', 'longitudine', 'scadenza', 'chiusa', 'giorni_per_chiudere', 'giorni_lavorativi_per_chiudere', 'assegnata_a', 'origine']
   const lines = rows.map((r) =>
     [
       r.publicCode,
@@ -65,11 +71,12 @@ export async function exportReportsCsv(actor: StaffActor, since: Date): Promise<
       r.dueDate,
       iso(r.closedAt),
       r.closedAt ? ((r.closedAt.getTime() - r.createdAt.getTime()) / 86_400_000).toFixed(1) : '',
+      workingDays(r),
       r.assignee ?? '',
       r.source,
     ]
-      .map(field)
+      .map(csvField)
       .join(','),
   )
-  return `\uFEFF${[header.map(field).join(','), ...lines].join('\r\n')}\r\n`
+  return `\uFEFF${[header.map(csvField).join(','), ...lines].join('\r\n')}\r\n`
 }

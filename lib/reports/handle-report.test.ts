@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { categories, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
-import { offices } from '@/db/schema/comune'
+import { comuneSettings, offices } from '@/db/schema/comune'
+import { inboxItems, notifications } from '@/db/schema/notifications'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
-import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
+import { ensureQueue, getBoss, startJobs, stopJobs } from '../jobs/boss'
+import { PURGE_ABANDONED_PHOTOS, registerHousekeeping } from '../jobs/housekeeping'
 import { FANOUT_QUEUE } from '../notify/notify'
 import { localDiskStorage } from '../storage/local-disk-storage'
-import { useStorage } from '../storage/get-storage'
+import { getStorage, useStorage } from '../storage/get-storage'
+import type { FileKey } from '../storage/file-key-shared'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
 import { answerResolution } from './answer-resolution'
@@ -20,11 +23,13 @@ import { exportReportsCsv } from './export-reports-csv'
 import { followReport } from './follow-report'
 import { mergeReport, reassignReport, reviewReportPhoto } from './handle-report'
 import { getPublicReport, listNearbyOpenReports, listPublicReports } from './public-reports'
+import { purgeAbandonedReportPhotos } from './purge-abandoned-photos'
 import { readReportPhoto } from './read-report-photo'
 import { getReportStats } from './report-stats'
 import { getReportForStaff, listReportsForStaff } from './staff-reports'
 import { submitReport } from './submit-report'
 import { uploadReportPhoto } from './upload-report-photo'
+import { dueDateFor } from './working-days-shared'
 import { errorCode, newCitizen as createCitizen } from '../testing/actors'
 
 const database = setupTestDatabase({ seed: true })
@@ -38,7 +43,9 @@ const newCitizen = () => createCitizen(database.current().db)
 
 beforeAll(async () => {
   useStorage(localDiskStorage(mkdtempSync(path.join(tmpdir(), 'filo-reports-'))))
-  await ensureQueue(await startJobs(database.current()), FANOUT_QUEUE)
+  const boss = await startJobs(database.current())
+  await ensureQueue(boss, FANOUT_QUEUE)
+  await registerHousekeeping(boss, database.current().db)
   const { db } = database.current()
   for (const row of await db.select().from(staffUsers)) actors[row.role] = { kind: 'staff', id: row.id, email: row.email, name: row.name, role: row.role, officeId: row.officeId }
   const [amb] = await db.select().from(offices).where(eq(offices.slug, 'ambiente'))
@@ -97,6 +104,37 @@ describe('photos', () => {
     // Nor can another citizen's photo.
     const bobs = await uploadReportPhoto(bob, original)
     expect(await errorCode(send(alice, { photoIds: [bobs.id] }))).toBe('invalid_input')
+  })
+
+  it('a photo not yet sent with a report is the uploader’s alone, and is deleted after a day if never sent', async () => {
+    const { db } = database.current()
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } }).jpeg().toBuffer()
+    const draft = await uploadReportPhoto(alice, jpeg)
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: alice })).not.toBeNull()
+    // No staff member handles a draft: not even an operator or an administrator sees it.
+    for (const role of ['admin', 'operator', 'office'] as const) expect(await readReportPhoto(draft.id, { staff: actors[role]!, citizen: null }), role).toBeNull()
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: bob })).toBeNull()
+
+    const now = new Date()
+    const [fileKey] = await db.select({ fileKey: reportPhotos.fileKey }).from(reportPhotos).where(eq(reportPhotos.id, draft.id))
+    const recent = await uploadReportPhoto(alice, jpeg)
+    const sentLater = await uploadReportPhoto(alice, jpeg)
+    const twoDaysAgo = new Date(now.getTime() - 2 * 86_400_000)
+    await db.update(reportPhotos).set({ createdAt: twoDaysAgo }).where(inArray(reportPhotos.id, [draft.id, sentLater.id]))
+    await send(alice, { photoIds: [sentLater.id] })
+    // The hourly job, as pg-boss runs it: only the day-old photo of a report never sent goes, row and file.
+    expect(await purgeAbandonedReportPhotos(db, now)).toBe(1)
+    const left = (await db.select({ id: reportPhotos.id }).from(reportPhotos).where(inArray(reportPhotos.id, [draft.id, recent.id, sentLater.id]))).map((r) => r.id)
+    expect(left.sort()).toEqual([recent.id, sentLater.id].sort())
+    expect(await readReportPhoto(draft.id, { staff: null, citizen: alice })).toBeNull()
+    expect(await getStorage().readFile(fileKey!.fileKey as FileKey)).toBeNull()
+    expect(await readReportPhoto(sentLater.id, { staff: actors.operator!, citizen: null })).not.toBeNull()
+    // Sending a draft whose photo was purged says so, and creates nothing.
+    expect(await errorCode(send(alice, { photoIds: [draft.id] }))).toBe('invalid_input')
+
+    // The job is registered with pg-boss on a schedule, like the other housekeeping.
+    const boss = await getBoss()
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain(PURGE_ABANDONED_PHOTOS)
   })
 
   it('refuses a file that claims to be an image but is not, an empty file and a huge one', async () => {
@@ -162,6 +200,53 @@ describe('follow-up', () => {
     const view = await getPublicReport(report.publicCode, alice)
     expect(view!.askResolution).toBe(false)
     expect(view!.timeline.at(-1)!.note).toContain('La buca è ancora lì.')
+  })
+
+  it('"No" tells every other follower of the reopening and counts the expected date again from the reopening', async () => {
+    const { db } = database.current()
+    const report = await send(alice)
+    const carol = await newCitizen()
+    await followReport(carol, report.publicCode)
+    await changeReportStatus(actors.office!, report.id, { status: 'resolved', publicNote: 'Fatto.' })
+    // Answered weeks after the report was filed: the first expected date is long past by then.
+    const reopenedAt = new Date('2027-03-01T09:00:00Z')
+    await answerResolution(alice, report.publicCode, { answer: 'no' }, reopenedAt)
+    const [category] = await db.select().from(categories).where(eq(categories.id, strade))
+    const [comune] = await db.select({ patronDay: comuneSettings.patronDay }).from(comuneSettings)
+    const expected = dueDateFor(reopenedAt, category!.targetWorkingDays, comune!.patronDay)
+    expect(expected > report.dueDate).toBe(true)
+    const [row] = await db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row!.dueDate).toBe(expected)
+    expect((await getPublicReport(report.publicCode, carol))!.dueDate).toBe(expected)
+
+    const told = await db
+      .select({ citizenId: notifications.citizenId, title: notifications.title, body: notifications.body })
+      .from(notifications)
+      .innerJoin(inboxItems, eq(inboxItems.notificationId, notifications.id))
+      .where(and(eq(notifications.sourceId, report.id), eq(notifications.title, `${report.publicCode}: Presa in carico`)))
+    // Carol, who followed it, hears of it in her inbox (and by push); Alice, who answered, does not.
+    expect(told.map((t) => t.citizenId)).toEqual([carol.id])
+    const [y, m, d] = expected.split('-')
+    expect(told[0]!.body).toBe(`Chi l’ha segnalata dice che il problema non è risolto: la segnalazione è stata riaperta. Nuova data prevista: ${d}/${m}/${y}.`)
+  })
+
+  it('staff taking up a closed report again count the expected date anew, and followers read it', async () => {
+    const { db } = database.current()
+    const report = await send(alice)
+    await changeReportStatus(actors.office!, report.id, { status: 'closed', publicNote: 'Chiusa.' })
+    const takenAt = new Date('2027-06-07T08:00:00Z')
+    await changeReportStatus(actors.office!, report.id, { status: 'taken', publicNote: 'Ripresa in carico.' }, takenAt)
+    const [category] = await db.select().from(categories).where(eq(categories.id, strade))
+    const [comune] = await db.select({ patronDay: comuneSettings.patronDay }).from(comuneSettings)
+    const expected = dueDateFor(takenAt, category!.targetWorkingDays, comune!.patronDay)
+    const [row] = await db.select().from(reports).where(eq(reports.id, report.id))
+    expect(row).toMatchObject({ status: 'taken', dueDate: expected, closedAt: null })
+    const [note] = await db.select({ body: notifications.body }).from(notifications).where(and(eq(notifications.sourceId, report.id), eq(notifications.title, `${report.publicCode}: Presa in carico`)))
+    const [y, m, d] = expected.split('-')
+    expect(note!.body).toBe(`Ripresa in carico. Nuova data prevista: ${d}/${m}/${y}.`)
+    // A move between open statuses keeps the date.
+    await changeReportStatus(actors.office!, report.id, { status: 'scheduled' }, new Date('2027-09-01T08:00:00Z'))
+    expect((await db.select().from(reports).where(eq(reports.id, report.id)))[0]!.dueDate).toBe(expected)
   })
 
   it('"Segnala anche tu" and merging: followers carry over to the original', async () => {

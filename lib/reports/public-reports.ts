@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import { categories, reportEvents, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
 import { getDb } from '../db'
 import type { CitizenActor } from '../citizens/actor'
@@ -47,25 +47,51 @@ async function approvedPhotos(reportIds: string[]) {
   return byReport
 }
 
-/** The public map and list: filters by category and open/closed; merged duplicates are left out. */
-export async function listPublicReports(filter: { categoryId?: number; status: 'open' | 'closed' | 'all' }, limit = 300) {
-  const db = await getDb()
+/** Reports per page of the public list and map: the same size as the staff triage list. */
+export const PUBLIC_PAGE_SIZE = 50
+
+export type PublicReportFilter = { categoryId?: number; status: 'open' | 'closed' | 'all'; page?: number }
+
+function publicListConditions(filter: PublicReportFilter): SQL[] {
   const conditions: SQL[] = [ne(reports.status, 'duplicate')]
   if (filter.categoryId) conditions.push(eq(reports.categoryId, filter.categoryId))
   if (filter.status === 'open') conditions.push(ne(reports.state, 'closed'))
   if (filter.status === 'closed') conditions.push(eq(reports.state, 'closed'))
+  return conditions
+}
+
+/** One page of the public map and list, newest first: filters by category and open/closed; merged duplicates are left out. */
+export async function listPublicReports(filter: PublicReportFilter, pageSize = PUBLIC_PAGE_SIZE) {
+  const db = await getDb()
   const rows = await db
     .select(publicColumns)
     .from(reports)
     .innerJoin(categories, eq(categories.id, reports.categoryId))
-    .where(and(...conditions))
-    .orderBy(desc(reports.createdAt))
-    .limit(limit)
+    .where(and(...publicListConditions(filter)))
+    // The id last, so that pages never overlap or skip reports made in the same instant.
+    .orderBy(desc(reports.createdAt), desc(reports.id))
+    .limit(pageSize)
+    .offset(((filter.page ?? 1) - 1) * pageSize)
   const photos = await approvedPhotos(rows.map((r) => r.id))
   return rows.map((r) => ({ ...r, photos: photos.get(r.id) ?? [] }))
 }
 
-/** "Negli ultimi 12 mesi sono state risolte N segnalazioni". */
+/** How many reports the public filter matches, for "N segnalazioni · mostrate 1–50" and the page links. */
+export async function countPublicReports(filter: PublicReportFilter): Promise<number> {
+  const db = await getDb()
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reports)
+    .where(and(...publicListConditions(filter)))
+  return row?.n ?? 0
+}
+
+/**
+ * "Negli ultimi 12 mesi sono state risolte N segnalazioni", counted by the resolution itself:
+ * a report moved to "Risolta" in the last 12 months counts, also when staff closed it
+ * ("Chiusa") afterwards. It does not count when it was taken up again after that resolution
+ * (the citizen said "No", or staff reopened it) and not resolved since.
+ */
 export async function countResolvedLastYear(now = new Date()): Promise<number> {
   const db = await getDb()
   const since = new Date(now)
@@ -73,7 +99,24 @@ export async function countResolvedLastYear(now = new Date()): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(reports)
-    .where(and(eq(reports.status, 'resolved'), gte(reports.closedAt, since)))
+    .where(
+      and(
+        inArray(reports.status, ['resolved', 'closed']),
+        sql`exists (
+          select 1 from ${reportEvents} resolution
+          where resolution.report_id = ${reports.id}
+            and resolution.to_status = 'resolved'
+            and resolution.at >= ${since.toISOString()}::timestamptz
+            and not exists (
+              select 1 from ${reportEvents} later
+              where later.report_id = ${reports.id}
+                and later.id > resolution.id
+                and later.to_status is not null
+                and later.to_status not in ('resolved', 'closed')
+            )
+        )`,
+      ),
+    )
   return row?.n ?? 0
 }
 

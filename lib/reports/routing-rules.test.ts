@@ -54,7 +54,7 @@ describe('editing a routing rule', () => {
     await saveRoutingRule(
       actors.admin!,
       seededRuleId,
-      { name: 'Verde della Piana alla Polizia locale', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), area: pianaSquare, sortOrder: '5', active: true },
+      { name: 'Verde della Piana alla Polizia locale', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), areaScope: 'area', area: pianaSquare, sortOrder: '5', active: true },
       context,
     )
     const after = await getRoutingRule(actors.admin!, seededRuleId)
@@ -76,8 +76,12 @@ describe('editing a routing rule', () => {
     })
     expect(Object.keys((audit!.details as { changes: object }).changes)).not.toContain('active')
 
+    // The form sends the vertices as typed, one "lat, lon" per line, without repeating the first.
+    await saveRoutingRule(actors.admin!, seededRuleId, { name: 'Verde della Piana alla Polizia locale', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), areaScope: 'area', area: '43.449, 11.888\n43.449, 11.896\n\n43.455, 11.896\n43.455, 11.888\n', sortOrder: '5', active: true }, context)
+    expect(await getRoutingRule(actors.admin!, seededRuleId)).toMatchObject({ area: { coordinates: [pianaSquare] } })
+
     // The area can be dropped (the whole Comune) and the rule switched off: then it routes nothing.
-    await saveRoutingRule(actors.admin!, seededRuleId, { name: 'Verde della Piana alla Polizia locale', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), area: [], sortOrder: '5', active: false }, context)
+    await saveRoutingRule(actors.admin!, seededRuleId, { name: 'Verde della Piana alla Polizia locale', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), areaScope: 'comune', area: [], sortOrder: '5', active: false }, context)
     expect(await getRoutingRule(actors.admin!, seededRuleId)).toMatchObject({ area: null, active: false })
     expect((await route(piana)).officeId).toBe(officeIds.ambiente)
     expect((await lastAudit())!.details).toMatchObject({ changes: { active: { from: true, to: false }, area: { from: '4 vertici', to: 'tutto il Comune' } } })
@@ -86,7 +90,7 @@ describe('editing a routing rule', () => {
   it('refuses an area that crosses itself or leaves the Comune, a forged office and an unknown rule, changing nothing', async () => {
     const [rule] = await database.current().db.insert(routingRules).values({ name: 'Da non rovinare', categoryId: parchi, officeId: officeIds.ambiente!, area: { type: 'Polygon', coordinates: [pianaSquare] }, sortOrder: 50 }).returning()
     const auditsBefore = (await database.current().db.select().from(auditLog).where(and(eq(auditLog.targetType, 'routing_rule'), eq(auditLog.targetId, String(rule!.id))))).length
-    const valid = { name: 'Rovinata', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), area: pianaSquare, sortOrder: '50', active: true }
+    const valid = { name: 'Rovinata', categoryId: String(parchi), officeId: String(officeIds['polizia-locale']), areaScope: 'area', area: pianaSquare, sortOrder: '50', active: true }
 
     const bowTie: Array<[number, number]> = [[11.888, 43.449], [11.896, 43.455], [11.896, 43.449], [11.888, 43.455], [11.888, 43.449]]
     expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, area: bowTie }, context))).toMatchObject({
@@ -98,19 +102,35 @@ describe('editing a routing rule', () => {
       code: 'invalid_input',
       fieldErrors: { area: 'Il poligono esce dal territorio del Comune.' },
     })
+    // A half-drawn area or an unreadable line is refused: it never becomes "the whole Comune".
+    for (const [area, message] of [
+      ['43.449, 11.888\n43.455, 11.896', 'L’area ha solo 2 vertici: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».'],
+      ['43.449, 11.888', 'L’area ha un solo vertice: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».'],
+      ['', 'L’area non ha vertici: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».'],
+      [[[11.888, 43.449], [11.896, 43.455], [11.888, 43.449]], 'L’area ha solo 2 vertici: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».'],
+      ['43.449, 11.888\n43.455 11.896 x\n43.449, 11.896\n43.455, 11.888', 'Vertici dell’area, riga 2: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.'],
+    ] as const) {
+      expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, area }, context))).toMatchObject({ code: 'invalid_input', fieldErrors: { area: message } })
+    }
+    // "The whole Comune" is a choice of its own, and cannot carry vertices nor be left unsaid.
+    expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, areaScope: 'comune' }, context))).toMatchObject({ code: 'invalid_input', fieldErrors: { area: expect.stringContaining('Hai scelto tutto il territorio comunale') } })
+    expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, areaScope: undefined, area: '' }, context))).toMatchObject({
+      code: 'invalid_input',
+      fieldErrors: { areaScope: 'Scegli dove vale la regola: tutto il territorio comunale o solo un’area disegnata.' },
+    })
     expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, officeId: '999999' }, context))).toMatchObject({ code: 'invalid_input', message: 'Ufficio sconosciuto.' })
     expect(await errorOf(saveRoutingRule(actors.admin!, rule!.id, { ...valid, name: '<script>alert(1)</script>' }, context))).toMatchObject({ code: 'invalid_input' })
     expect(await errorOf(saveRoutingRule(actors.admin!, 999_999, valid, context))).toMatchObject({ code: 'not_found' })
     expect(await errorOf(saveRoutingRule(actors.admin!, Number.NaN, valid, context))).toMatchObject({ code: 'not_found' })
 
-    expect(await getRoutingRule(actors.admin!, rule!.id)).toMatchObject({ name: 'Da non rovinare', officeId: officeIds.ambiente, sortOrder: 50 })
+    expect(await getRoutingRule(actors.admin!, rule!.id)).toMatchObject({ name: 'Da non rovinare', officeId: officeIds.ambiente, sortOrder: 50, area: { coordinates: [pianaSquare] } })
     const auditsAfter = (await database.current().db.select().from(auditLog).where(and(eq(auditLog.targetType, 'routing_rule'), eq(auditLog.targetId, String(rule!.id))))).length
     expect(auditsAfter).toBe(auditsBefore)
   })
 
   it('is for administrators only: operators and office staff can read the rules but not change them', async () => {
     const [rule] = await database.current().db.insert(routingRules).values({ name: 'Solo lettura', categoryId: null, officeId: officeIds.urp!, sortOrder: 900 }).returning()
-    const edit = { name: 'Cambiata', categoryId: '', officeId: String(officeIds.ambiente), area: [], sortOrder: '1', active: true }
+    const edit = { name: 'Cambiata', categoryId: '', officeId: String(officeIds.ambiente), areaScope: 'comune', area: [], sortOrder: '1', active: true }
     for (const role of ['operator', 'office', 'civil_protection']) {
       expect((await errorOf(saveRoutingRule(actors[role]!, rule!.id, edit, context)))?.code).toBe('forbidden')
       expect(await errorOf(getRoutingRule(actors[role]!, rule!.id))).toMatchObject({ code: 'forbidden' })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseLatLon } from '../alerts/geometry-shared'
 import { REPORT_PRIORITIES, REPORT_STATUSES } from './status-shared'
 
 export const TITLE_MAX = 120
@@ -118,15 +119,67 @@ export const resolutionAnswerSchema = z.object({
 
 const ringPoint = z.tuple([longitudeSchema, latitudeSchema])
 
-export const routingRuleSchema = z.object({
-  name: plainText('Il nome', 120, 2),
-  categoryId: z.union([z.coerce.number().int().positive(), z.literal('')]).transform((v) => (v === '' ? null : v)),
-  officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int().positive('Scegli l’ufficio.'),
-  /** [lon, lat] ring, closed; empty for the whole Comune. */
-  area: z.array(ringPoint).max(500, 'L’area ha troppi vertici.').default([]),
-  sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
-  active: z.boolean().default(true),
+export const AREA_SCOPES = ['comune', 'area'] as const
+const AREA_MAX_VERTICES = 500
+
+/**
+ * The vertices of a rule's area as typed by a person (one "lat, lon" per line, from the form)
+ * or as a [lon, lat] list (from code). An unreadable line is an error naming it, never dropped.
+ */
+const areaVertices = z.union([z.array(ringPoint), z.string().max(40_000, 'L’area ha troppi vertici.')]).transform((value, ctx) => {
+  if (Array.isArray(value)) return value
+  const points: Array<[number, number]> = []
+  for (const [index, line] of value.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue
+    const point = parseLatLon(line)
+    if (!point) {
+      ctx.addIssue({ code: 'custom', message: `Vertici dell’area, riga ${index + 1}: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.` })
+      return z.NEVER
+    }
+    points.push([point[1], point[0]])
+  }
+  return points
 })
+
+export const routingRuleSchema = z
+  .object({
+    name: plainText('Il nome', 120, 2),
+    categoryId: z.union([z.coerce.number().int().positive(), z.literal('')]).transform((v) => (v === '' ? null : v)),
+    officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int().positive('Scegli l’ufficio.'),
+    /**
+     * Where the rule applies, chosen explicitly: an empty or half-drawn area must never turn
+     * into "the whole Comune" by itself.
+     */
+    areaScope: z.enum(AREA_SCOPES, { error: 'Scegli dove vale la regola: tutto il territorio comunale o solo un’area disegnata.' }),
+    /** [lon, lat] vertices; the ring is closed here when the first is not repeated at the end. */
+    area: areaVertices.default([]),
+    sortOrder: z.coerce.number().int().min(0).max(10_000).default(100),
+    active: z.boolean().default(true),
+  })
+  .transform((v, ctx) => {
+    if (v.areaScope === 'comune') {
+      if (v.area.length) {
+        ctx.addIssue({ code: 'custom', path: ['area'], message: 'Hai scelto tutto il territorio comunale ma hai indicato dei vertici: togli i vertici o scegli «Solo in un’area».' })
+        return z.NEVER
+      }
+      return { ...v, area: [] as Array<[number, number]> }
+    }
+    const ring = [...v.area]
+    const first = ring[0]
+    const last = ring[ring.length - 1]
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0], first[1]])
+    if (ring.length < 4) {
+      const count = ring.length > 1 ? ring.length - 1 : ring.length
+      const has = count === 0 ? 'non ha vertici' : count === 1 ? 'ha un solo vertice' : `ha solo ${count} vertici`
+      ctx.addIssue({ code: 'custom', path: ['area'], message: `L’area ${has}: ne servono almeno tre. Completa il disegno o scegli «Tutto il territorio comunale».` })
+      return z.NEVER
+    }
+    if (ring.length > AREA_MAX_VERTICES) {
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'L’area ha troppi vertici.' })
+      return z.NEVER
+    }
+    return { ...v, area: ring }
+  })
 export type RoutingRuleInput = z.input<typeof routingRuleSchema>
 
 export const staffReportFilterSchema = z.object({
@@ -149,4 +202,87 @@ export type StaffReportFilter = z.output<typeof staffReportFilterSchema>
 export const publicReportFilterSchema = z.object({
   categoryId: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['open', 'closed', 'all']).catch('all'),
+  /** 1-based page of the public list (PUBLIC_PAGE_SIZE reports each). */
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 })
+
+export const QUESTION_TYPES = ['text', 'choice'] as const
+export type QuestionType = (typeof QUESTION_TYPES)[number]
+/** A category's extra question as stored (type and options came later: absent means free text). */
+export type ExtraQuestion = { code: string; label: string; required: boolean; type?: QuestionType; options?: string[] }
+export const QUESTIONS_MAX = 10
+export const OPTIONS_MAX = 20
+
+const questionSchema = z
+  .object({
+    /** Kept from the stored question so answers already given stay attached; made from the label when new. */
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{0,40}$/, 'Codice della domanda non valido.')
+      .optional()
+      .transform((v) => v || undefined),
+    label: plainText('Il testo della domanda', 200, 3),
+    type: z.enum(QUESTION_TYPES, { error: 'Scegli il tipo di risposta: testo libero o scelta da un elenco.' }).default('text'),
+    required: z.boolean({ error: 'Indica se la risposta è obbligatoria.' }).default(false),
+    options: z.array(plainText('Una risposta possibile', 100, 1)).max(OPTIONS_MAX, `Al massimo ${OPTIONS_MAX} risposte possibili per domanda.`).default([]),
+  })
+  .transform((q, ctx) => {
+    if (q.type === 'text') return { ...q, options: [] as string[] }
+    const options = [...new Set(q.options)]
+    if (options.length < 2) {
+      ctx.addIssue({ code: 'custom', message: `La domanda «${q.label}» è a scelta: scrivi almeno due risposte possibili, una per riga.` })
+      return z.NEVER
+    }
+    return { ...q, options }
+  })
+
+/** JSON from the form's question editor, or a list from code. */
+const questionListSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value
+    if (value.trim() === '') return []
+    try {
+      return JSON.parse(value)
+    } catch {
+      return 'non valida'
+    }
+  },
+  z
+    .array(questionSchema, { error: 'Domande aggiuntive non valide: ricarica la pagina.' })
+    .max(QUESTIONS_MAX, `Al massimo ${QUESTIONS_MAX} domande aggiuntive.`)
+    .refine((list) => new Set(list.map((q) => q.label.toLowerCase())).size === list.length, 'Due domande hanno lo stesso testo: cambiane una.'),
+)
+
+const optionalLongText = (label: string, max: number) =>
+  plainText(label, max)
+    .optional()
+    .transform((v) => (v ? v : null))
+
+/** What an administrator sets on a report category. */
+export const categorySchema = z.object({
+  name: plainText('Il nome', 120, 3),
+  officeId: z.coerce.number({ error: 'Scegli l’ufficio.' }).int('Scegli l’ufficio.').positive('Scegli l’ufficio.'),
+  targetWorkingDays: z.coerce
+    .number({ error: 'Scrivi l’obiettivo in giorni lavorativi.' })
+    .int('L’obiettivo è un numero intero di giorni lavorativi.')
+    .min(1, 'L’obiettivo va da 1 a 365 giorni lavorativi.')
+    .max(365, 'L’obiettivo va da 1 a 365 giorni lavorativi.'),
+  /** Shown before the citizen writes, e.g. "pericolo per le persone: chiama il 112"; empty for none. */
+  urgentNotice: optionalLongText('L’avviso urgente', 300),
+  duplicateRadiusMeters: z.coerce
+    .number({ error: 'Scrivi il raggio in metri.' })
+    .int('Il raggio è un numero intero di metri.')
+    .min(10, 'Il raggio va da 10 a 5000 metri.')
+    .max(5000, 'Il raggio va da 10 a 5000 metri.'),
+  extraQuestions: questionListSchema.default([]),
+})
+export type CategoryInput = z.input<typeof categorySchema>
+
+/** A reply template: for one category, or for every category when categoryId is empty. */
+export const replyTemplateSchema = z.object({
+  categoryId: z.union([z.coerce.number().int().positive('Categoria non valida.'), z.literal('')]).transform((v) => (v === '' ? null : v)),
+  title: plainText('Il titolo', 120, 3),
+  body: plainText('Il testo', 2000, 3),
+})
+export type ReplyTemplateInput = z.input<typeof replyTemplateSchema>

@@ -1,6 +1,7 @@
 import 'server-only'
 import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { offices } from '@/db/schema/comune'
+import { open311Clients, open311Requests } from '@/db/schema/open311'
 import { categories, replyTemplates, reportEvents, reportFollowers, reportPhotos, reports } from '@/db/schema/reports'
 import { staffUsers } from '@/db/schema/staff'
 import { getDb } from '../db'
@@ -83,11 +84,20 @@ export async function getReportForStaff(actor: StaffActor, reportId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) return null
   const db = await getDb()
   const [report] = await db
-    .select({ report: reports, categoryName: categories.name, officeName: offices.name, assigneeName: staffUsers.name })
+    .select({
+      report: reports,
+      categoryName: categories.name,
+      extraQuestions: categories.extraQuestions,
+      officeName: offices.name,
+      assigneeName: staffUsers.name,
+      open311: { clientName: open311Clients.name, accountId: open311Requests.accountId, deviceId: open311Requests.deviceId, mediaUrls: open311Requests.mediaUrls },
+    })
     .from(reports)
     .innerJoin(categories, eq(categories.id, reports.categoryId))
     .innerJoin(offices, eq(offices.id, reports.officeId))
     .leftJoin(staffUsers, eq(staffUsers.id, reports.assigneeId))
+    .leftJoin(open311Requests, eq(open311Requests.reportId, reports.id))
+    .leftJoin(open311Clients, eq(open311Clients.id, open311Requests.clientId))
     .where(eq(reports.id, reportId))
   if (!report || !canSeeReport(actor, report.report)) return null
   const r = report.report
@@ -109,8 +119,21 @@ export async function getReportForStaff(actor: StaffActor, reportId: string) {
     r.mergedIntoId ? db.select({ id: reports.id, publicCode: reports.publicCode }).from(reports).where(eq(reports.id, r.mergedIntoId)) : Promise.resolve([]),
     db.select({ id: reports.id, publicCode: reports.publicCode }).from(reports).where(eq(reports.mergedIntoId, r.id)),
   ])
+  const known = new Set(report.extraQuestions.map((q) => q.code))
   return {
     ...r,
+    /** Each answer under its question as the citizen read it, in the form's order; a question since removed keeps its code. */
+    answerList: [
+      ...report.extraQuestions.filter((q) => r.answers[q.code] !== undefined).map((q) => ({ code: q.code, label: q.label, answer: r.answers[q.code]! })),
+      ...Object.entries(r.answers).filter(([code]) => !known.has(code)).map(([code, answer]) => ({ code, label: code, answer })),
+    ],
+    /**
+     * What an Open311 client sent besides the report. Its media_url values are links for staff to
+     * open in their browser: the server never fetches them (they could point anywhere, inside too).
+     */
+    open311: report.open311?.clientName
+      ? { ...report.open311, mediaUrls: (report.open311.mediaUrls ?? []).filter((u) => /^https?:\/\//i.test(u)) }
+      : null,
     categoryName: report.categoryName,
     officeName: report.officeName,
     assigneeName: report.assigneeName,

@@ -89,6 +89,9 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
       const answers: Record<string, string> = {}
       for (const question of category.extraQuestions) {
         const answer = input.answers[question.code]?.trim()
+        if (answer && question.type === 'choice' && !question.options?.includes(answer)) {
+          throw new AppError('invalid_input', `Per «${question.label}» scegli una delle risposte proposte.`, { [`answers.${question.code}`]: 'Scegli una delle risposte proposte.' })
+        }
         if (answer) answers[question.code] = answer
         else if (question.required) {
           throw new AppError('invalid_input', `Rispondi alla domanda «${question.label}».`, { [`answers.${question.code}`]: 'Risposta obbligatoria.' })
@@ -119,6 +122,8 @@ export async function submitReport(actor: ReporterActor, rawInput: SubmitReportI
             .select({ id: reportPhotos.id })
             .from(reportPhotos)
             .where(and(inArray(reportPhotos.id, input.photoIds), isNull(reportPhotos.reportId), eq(reportPhotos.uploaderCitizenId, actor.id)))
+            // Held until they are attached: the hourly purge of abandoned photos must not take them meanwhile.
+            .for('update')
         : []
       if (photos.length !== new Set(input.photoIds).size) {
         throw new AppError('invalid_input', 'Una delle foto non si trova più: caricala di nuovo.', { photoIds: 'Foto non trovata.' })

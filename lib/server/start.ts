@@ -81,7 +81,7 @@ export async function registerJobs(boss: PgBoss, db: Db, pushConcurrency: number
   // After the fan-out queue: a scheduled notice enqueues a fan-out when it fires.
   await registerContentJobs(boss)
   await registerCampaignJobs(boss)
-  await registerDigestJobs(boss, getEnv().FILO_DIGEST_CRON)
+  await registerDigestJobs(boss)
   await registerChatJobs(boss)
 }
 

@@ -10,6 +10,7 @@ import { listZoneChoices } from '@/lib/citizens/list-zone-choices'
 import { PageTitle } from '@/components/ui/page-title'
 import { getCitizenLocale } from '../_lib/locale'
 import { eraseDataAction, saveTopicsAction, saveZonesAction } from './actions'
+import { EraseDataForm } from './_components/erase-data-form'
 import { PushSettings } from './_components/push-settings'
 import { pushSettingsTexts } from './_components/push-settings-texts'
 
@@ -177,7 +178,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {citizen ? (
           <>
             <p className="mb-4 max-w-prose">{t('dataLead')}</p>
-            <form action={eraseDataAction} className="rounded-md border-2 border-danger p-4">
+            <EraseDataForm action={eraseDataAction} className="rounded-md border-2 border-danger p-4">
               <label className="flex min-h-12 items-start gap-3">
                 <input type="checkbox" name="confirm" className="mt-1 size-6 shrink-0 accent-danger" />
                 <span className="font-semibold">{t('eraseConfirm')}</span>
@@ -185,7 +186,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               <button type="submit" className="mt-3 min-h-12 rounded-md bg-danger px-5 font-semibold text-white hover:opacity-90">
                 {t('eraseButton')}
               </button>
-            </form>
+            </EraseDataForm>
           </>
         ) : (
           <p>{t('noData')}</p>

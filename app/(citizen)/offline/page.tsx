@@ -22,6 +22,7 @@ export default async function OfflinePage() {
     { href: '/notizie', label: t('nav.news') },
     { href: '/eventi', label: t('nav.events') },
     { href: '/allerte', label: t('nav.alerts') },
+    { href: '/segnalazioni/nuova', label: t('reports.flow.title') },
   ]
   return (
     <div className="max-w-prose py-4 sm:py-8" data-filo-offline-page="">
@@ -32,6 +33,7 @@ export default async function OfflinePage() {
       <ul className="mt-3 list-disc space-y-2 pl-6 text-lg">
         <li>{t('pwa.offline.stillWorksPages')}</li>
         <li>{t('pwa.offline.stillWorksOffices')}</li>
+        <li>{t('pwa.offline.stillWorksReport')}</li>
         <li>{t('pwa.offline.stillWorksPhone')}</li>
       </ul>
 

@@ -6,7 +6,7 @@ import { getLocale } from 'next-intl/server'
 import { z } from 'zod'
 import { bindDeviceToCitizen, getCurrentCitizen, requireCitizen } from '@/lib/citizens/current-citizen'
 import { startCitizen } from '@/lib/citizens/start-citizen'
-import { AppError, toActionFailure, type ActionResult } from '@/lib/errors'
+import { AppError, toActionFailure, type ActionFailure, type ActionResult } from '@/lib/errors'
 import { getLogger } from '@/lib/log'
 import { answerResolution } from '@/lib/reports/answer-resolution'
 import { followReport } from '@/lib/reports/follow-report'
@@ -48,15 +48,21 @@ export async function nearbyReportsAction(input: { categoryId: number; lat: numb
   return list.map((r) => ({ publicCode: r.publicCode, title: r.title, description: r.description.slice(0, 300), address: r.address, distance: r.distance, status: r.status, photo: r.photos[0]?.url ?? null, following: r.following }))
 }
 
-/** Sends the draft; a retry with the same key returns the same report. */
-export async function submitReportAction(input: unknown): Promise<ActionResult<{ publicCode: string; dueDate: string }>> {
+/**
+ * Sends the draft; a retry with the same key returns the same report. `retryLater` marks a
+ * failure that is not the report's fault (a server fault, the Comune not set up, too many
+ * sends): a report waiting on the device is kept and sent again, not shown as refused.
+ */
+export async function submitReportAction(input: unknown): Promise<ActionResult<{ publicCode: string; dueDate: string }> | (ActionFailure & { retryLater: true })> {
   try {
     const citizen = await requireCitizen()
     const report = await submitReport(citizen, (input ?? {}) as never)
     revalidatePath('/segnalazioni')
     return { ok: true, data: { publicCode: report.publicCode, dueDate: report.dueDate } }
   } catch (error) {
-    return toActionFailure(error, log)
+    const failure = toActionFailure(error, log)
+    const notTheReport = !(error instanceof AppError) || error.code === 'unavailable' || error.code === 'throttled'
+    return notTheReport ? { ...failure, retryLater: true } : failure
   }
 }
 

@@ -4,7 +4,7 @@ import { connection } from 'next/server'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { ButtonLink } from '@/components/ui/button-link'
 import { PageTitle } from '@/components/ui/page-title'
-import { countResolvedLastYear, listPublicReports } from '@/lib/reports/public-reports'
+import { countPublicReports, countResolvedLastYear, listPublicReports, PUBLIC_PAGE_SIZE } from '@/lib/reports/public-reports'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { publicReportFilterSchema } from '@/lib/reports/schemas'
 import { ToggleReportsMap } from '@/components/reports/toggle-map'
@@ -16,15 +16,30 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection()
-  const filter = publicReportFilterSchema.parse({ categoryId: (await searchParams).categoria, status: (await searchParams).stato })
-  const [list, resolved, setup, t, ts, format] = await Promise.all([
+  const params = await searchParams
+  const filter = publicReportFilterSchema.parse({ categoryId: params.categoria, status: params.stato, page: params.pagina })
+  const [list, total, resolved, setup, t, ts, format] = await Promise.all([
     listPublicReports(filter),
+    countPublicReports(filter),
     countResolvedLastYear(),
     getReportFormSetup(),
     getTranslations('reports.list'),
     getTranslations('reports.status'),
     getFormatter(),
   ])
+  const page = filter.page ?? 1
+  const pages = Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE))
+  const first = (page - 1) * PUBLIC_PAGE_SIZE + 1
+  // Page links keep the filters the citizen chose.
+  const pageHref = (n: number) => {
+    const query = new URLSearchParams()
+    if (filter.categoryId) query.set('categoria', String(filter.categoryId))
+    if (filter.status !== 'all') query.set('stato', filter.status)
+    if (n > 1) query.set('pagina', String(n))
+    const text = query.toString()
+    return text ? `/segnalazioni?${text}` : '/segnalazioni'
+  }
+  const pageLink = 'inline-flex min-h-12 items-center justify-center rounded-md border-2 border-primary bg-white px-5 font-semibold text-primary no-underline hover:bg-primary-light'
   const select = 'mt-1 block min-h-12 w-full rounded-md border-2 border-muted bg-white px-3 text-lg'
   return (
     <>
@@ -57,16 +72,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <button type="submit" className="min-h-12 rounded-md bg-primary px-5 font-semibold text-white hover:bg-primary-dark">{t('apply')}</button>
       </form>
 
+      {pages > 1 && setup.tileUrl ? <p className="mb-2 text-muted">{t('mapPage')}</p> : null}
       <ToggleReportsMap
         markers={list.map((r) => ({ lat: r.latitude, lon: r.longitude, label: `${r.publicCode}: ${r.title}`, href: `/segnalazioni/${r.publicCode}` }))}
         center={setup.center}
+        boundary={setup.boundary}
         tileUrl={setup.tileUrl}
         attribution={setup.attribution}
         labels={{ show: t('showMap'), hide: t('hideMap'), region: t('mapRegion'), tilesUnavailable: t('tilesUnavailable') }}
       />
 
-      <h2 className="mb-3 text-2xl font-bold">{t('count', { count: list.length })}</h2>
-      {list.length === 0 ? <p className="text-lg">{t('none')}</p> : null}
+      <h2 className="mb-3 text-2xl font-bold" data-testid="reports-count">
+        {t('count', { count: total })}
+        {total > list.length && list.length > 0 ? <span className="font-normal"> · {t('shown', { first, last: first + list.length - 1 })}</span> : null}
+      </h2>
+      {list.length === 0 ? <p className="text-lg">{page > 1 && total > 0 ? t('pastEnd') : t('none')}</p> : null}
       <ul className="grid gap-4">
         {list.map((r) => (
           <li key={r.id} className="rounded-md border-2 border-line p-4">
@@ -86,6 +106,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </li>
         ))}
       </ul>
+      {pages > 1 || page > 1 ? (
+        <nav aria-label={t('pagesLabel')} className="mt-6 flex flex-wrap items-center gap-3">
+          {page > 1 ? (
+            <Link href={pageHref(Math.min(page - 1, pages))} className={pageLink} rel="prev">
+              {t('previous')}
+            </Link>
+          ) : null}
+          <span className="text-lg">{t('pageOf', { page: Math.min(page, pages), pages })}</span>
+          {page < pages ? (
+            <Link href={pageHref(page + 1)} className={pageLink} rel="next">
+              {t('nextPage')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   )
 }

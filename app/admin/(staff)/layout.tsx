@@ -46,6 +46,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       links: is('admin')
         ? [
             { href: '/admin/argomenti', label: 'Argomenti' },
+            { href: '/admin/segnalazioni/categorie', label: 'Categorie segnalazioni' },
             { href: '/admin/personale', label: 'Personale' },
             { href: '/admin/open311', label: 'Open311' },
             { href: '/admin/registro', label: 'Registro attività' },

@@ -62,6 +62,7 @@ export default async function DashboardPage() {
       ? [
           { href: '/admin/zone', title: 'Zone e aree di attesa', text: 'Le zone disegnate sulla mappa, le aree di attesa e le norme di autoprotezione.' },
           { href: '/admin/argomenti', title: 'Argomenti', text: 'Gli argomenti che i cittadini scelgono: aggiungi, rinomina, ritira.' },
+          { href: '/admin/segnalazioni/categorie', title: 'Categorie segnalazioni', text: 'Ufficio, obiettivo in giorni lavorativi, avviso urgente, domande e risposte pronte di ogni categoria.' },
           { href: '/admin/personale', title: 'Personale', text: 'Crea account, cambia ruolo e ufficio, disattiva.' },
           { href: '/admin/registro', title: 'Registro attività', text: 'Accessi e modifiche, con chi e quando.' },
         ]

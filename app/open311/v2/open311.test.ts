@@ -10,6 +10,7 @@ import { FANOUT_QUEUE } from '@/lib/notify/notify'
 import { AppError } from '@/lib/errors'
 import type { StaffActor } from '@/lib/auth/actor'
 import { changeReportStatus } from '@/lib/reports/change-report-status'
+import { getReportForStaff } from '@/lib/reports/staff-reports'
 import { issueOpen311Key, listOpen311Clients, revokeOpen311Key } from '@/lib/open311/manage-clients'
 import { resetOpen311RateLimits } from '@/lib/open311/rate-limit'
 import { jurisdictionId } from '@/lib/open311/jurisdiction'
@@ -87,7 +88,7 @@ async function get(path: string, format: Format): Promise<Answer> {
   return answer(response, format)
 }
 
-async function post(path: string, format: Format, body: Record<string, string | string[]> | string, contentType = 'application/x-www-form-urlencoded; charset=utf-8'): Promise<Answer> {
+async function post(path: string, format: Format, body: Record<string, string | string[]> | string, contentType = 'application/x-www-form-urlencoded; charset=utf-8', headers: Record<string, string> = {}): Promise<Answer> {
   const full = path.replace(/\{fmt\}/, format)
   let text: string
   if (typeof body === 'string') text = body
@@ -97,7 +98,7 @@ async function post(path: string, format: Format, body: Record<string, string | 
     text = form.toString()
   }
   const response = await rootRoute.POST(
-    new Request(`http://localhost/open311/v2/${full}`, { method: 'POST', body: text, headers: { 'content-type': contentType, 'x-forwarded-for': '10.0.0.1' } }),
+    new Request(`http://localhost/open311/v2/${full}`, { method: 'POST', body: text, headers: { 'content-type': contentType, 'x-forwarded-for': '10.0.0.1', ...headers } }),
     { params: Promise.resolve({ file: full.split('?')[0]! }) },
   )
   return answer(response, format)
@@ -260,6 +261,30 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     expect(events.map((e) => e.kind).sort()).toEqual(['created', 'routing'])
     const [extra] = await db.select().from(open311Requests).where(eq(open311Requests.reportId, report!.id))
     expect(extra).toMatchObject({ clientId, accountId: 'fms-42', deviceId: 'device-7', mediaUrls: ['https://fms.example.org/photo/1.jpeg'] })
+    // Staff read the answers under each question's label, and the client's photo links (never fetched by Filo).
+    const staffView = await getReportForStaff(operator, report!.id)
+    expect(staffView!.answerList).toEqual([
+      { code: 'size', label: 'Quanto è grande la buca?', answer: 'mezzo metro' },
+      { code: 'lane', label: 'Su quale corsia?', answer: 'destra' },
+    ])
+    expect(staffView!.open311).toMatchObject({ accountId: 'fms-42', deviceId: 'device-7', mediaUrls: ['https://fms.example.org/photo/1.jpeg'] })
+    expect(staffView!.open311!.clientName).toEqual(expect.any(String))
+    expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
+  })
+
+  it('POST requests with an Idempotency-Key: a retry answers with the first report, a malformed key is refused', async () => {
+    const before = await counts()
+    const form = 'application/x-www-form-urlencoded; charset=utf-8'
+    const key = { 'idempotency-key': `retry-${format}-0123456789` }
+    const first = await post('requests.{fmt}', format, validPost(), form, key)
+    const again = await post('requests.{fmt}', format, validPost(), form, key)
+    expect(first.status, first.raw).toBe(200)
+    expect(again.status, again.raw).toBe(200)
+    const code = (first.body as Array<Record<string, unknown>>)[0]!.service_request_id
+    expect((again.body as Array<Record<string, unknown>>)[0]!.service_request_id).toBe(code)
+    expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
+    const bad = await post('requests.{fmt}', format, validPost(), form, { 'idempotency-key': 'no spaces allowed here' })
+    expectErrors(bad, 400, /Idempotency-Key/)
     expect(await counts()).toEqual({ reports: before.reports + 1, events: before.events + 2, open311: before.open311 + 1 })
   })
 
@@ -374,6 +399,35 @@ describe.each(FORMATS)('GeoReport v2 in %s', (format) => {
     expect(updates.some((u) => u.status === 'fixed' && u.description === 'Cartello sostituito.')).toBe(true)
     expect(result.raw).not.toContain('Segreto')
     expect(result.raw).not.toContain('Instradamento')
+  })
+
+  it('servicerequestupdates honours start_date and end_date, and refuses a window that is backwards or too long', async () => {
+    const { db } = database.current()
+    const [report] = await db.select({ id: reports.id, code: reports.publicCode }).from(reports).limit(1)
+    // A public change of 100 days ago: outside the default window (the last 90 days), inside one that asks for it.
+    const longAgo = new Date(Date.now() - 100 * 86_400_000)
+    const [old] = await db
+      .insert(reportEvents)
+      .values({ reportId: report!.id, at: longAgo, kind: 'note', visibility: 'public', note: `Vecchio aggiornamento ${format}`, actorLabel: 'Ufficio' })
+      .returning({ id: reportEvents.id })
+    const ids = async (query: string) => ((await get(`servicerequestupdates.{fmt}?api_key=${apiKey}${query}`, format)).body as Array<{ update_id: string }>).map((u) => String(u.update_id))
+    const iso = (ms: number) => encodeURIComponent(new Date(ms).toISOString())
+
+    expect(await ids('')).not.toContain(String(old!.id))
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}&end_date=${iso(longAgo.getTime() + 60_000)}`)).toEqual([String(old!.id)])
+    expect(await ids(`&start_date=${iso(longAgo.getTime() + 1000)}&end_date=${iso(longAgo.getTime() + 60_000)}`)).toEqual([])
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}&end_date=${iso(longAgo.getTime() - 1000)}`)).toEqual([])
+    // start_date alone: the 90 days after it.
+    expect(await ids(`&start_date=${iso(longAgo.getTime() - 60_000)}`)).toContain(String(old!.id))
+    // end_date alone: the 90 days before it.
+    const recent = await ids(`&end_date=${iso(Date.now())}`)
+    expect(recent).not.toContain(String(old!.id))
+    expect(recent.length).toBeGreaterThan(0)
+
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=${iso(Date.now())}&end_date=${iso(Date.now() - 86_400_000)}`, format), 400, /start_date deve venire prima di end_date/)
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=${iso(Date.now() - 200 * 86_400_000)}&end_date=${iso(Date.now())}`, format), 400, /al massimo 90 giorni/)
+    expectErrors(await get(`servicerequestupdates.{fmt}?api_key=${apiKey}&start_date=ieri`, format), 400, /start_date/)
+    await db.delete(reportEvents).where(eq(reportEvents.id, old!.id))
   })
 
   it('POST servicerequestupdates records a client comment once, as an internal note for staff', async () => {

@@ -2,7 +2,6 @@ import type { Metadata } from 'next'
 import { connection } from 'next/server'
 import { getMessages, getTranslations } from 'next-intl/server'
 import { PageTitle } from '@/components/ui/page-title'
-import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
 import { getReportFormSetup } from '@/lib/reports/report-form-setup'
 import { getCitizenLocale } from '../../_lib/locale'
 import { ReportFlow } from './_components/report-flow'
@@ -14,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewReportPage() {
   await connection()
-  const [setup, citizen, messages, locale, t] = await Promise.all([getReportFormSetup(), getCurrentCitizen(), getMessages(), getCitizenLocale(), getTranslations('reports.flow')])
+  // Nothing here depends on the citizen: the service worker keeps this page for offline reports.
+  const [setup, messages, locale, t] = await Promise.all([getReportFormSetup(), getMessages(), getCitizenLocale(), getTranslations('reports.flow')])
   const texts = (messages as { reports: { flow: Parameters<typeof ReportFlow>[0]['t'] } }).reports.flow
   return (
     <>
@@ -25,7 +25,6 @@ export default async function NewReportPage() {
         boundary={setup.boundary}
         center={setup.center}
         privacyVersion={setup.privacyVersion}
-        hasCitizen={citizen !== null}
         tileUrl={setup.tileUrl}
         attribution={setup.attribution}
         locale={locale}

@@ -26,6 +26,11 @@ export default async function CampaignsPage() {
           Nuova campagna
         </Link>
       </p>
+      <p className="mb-6">
+        <Link href="/admin/campagne/riepilogo" className="text-primary underline">
+          Riepilogo settimanale degli eventi: giorno, ora, attivazione
+        </Link>
+      </p>
       {list.length === 0 ? (
         <p>Nessuna campagna finora.</p>
       ) : (

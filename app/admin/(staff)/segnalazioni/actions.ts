@@ -88,18 +88,14 @@ export async function acknowledgeReopenAction(_previous: FormResult | null, form
   })
 }
 
+/** The area goes to the lib as typed (one "lat, lon" per line): it reads and refuses it there. */
 function ruleInput(formData: FormData) {
-  let area: unknown = []
-  try {
-    area = JSON.parse(text(formData, 'area') ?? '[]')
-  } catch {
-    area = 'non valida'
-  }
   return {
     name: text(formData, 'name'),
     categoryId: text(formData, 'categoryId') ?? '',
     officeId: text(formData, 'officeId'),
-    area,
+    areaScope: text(formData, 'areaScope'),
+    area: text(formData, 'area') ?? '',
     sortOrder: text(formData, 'sortOrder') || 100,
     active: formData.get('active') === 'on',
   }

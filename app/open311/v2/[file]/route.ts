@@ -57,6 +57,6 @@ export async function POST(request: Request, { params }: Context) {
     const client = await authenticateOpen311Client(one(body, 'api_key'))
     takeOpen311Post([`client:${client.clientId}`])
     assertJurisdiction(one(body, 'jurisdiction_id'))
-    return name === 'requests' ? createOpen311Request(client, body) : postOpen311RequestUpdate(client, body)
+    return name === 'requests' ? createOpen311Request(client, body, new Date(), request.headers.get('idempotency-key')) : postOpen311RequestUpdate(client, body)
   })
 }

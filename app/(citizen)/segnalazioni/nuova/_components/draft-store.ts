@@ -17,7 +17,16 @@ export type ReportDraft = {
   contactEmail: string
   contactPhone: string
   photos: DraftPhoto[]
+  /** The privacy notice version the citizen accepted in this draft. */
+  privacyVersion?: string
+  /** Accepted without a connection: the server is told before the draft is sent. */
+  privacyPending?: boolean
+  /** The server refused the report when the outbox sent it: kept until the citizen corrects or deletes it. */
+  refused?: { message: string; fieldErrors?: Record<string, string> }
 }
+
+/** Fired on the window whenever the outbox changes in this tab (the storage event covers other tabs). */
+export const OUTBOX_EVENT = 'filo:report-outbox'
 
 const DRAFT_KEY = 'filo-report-draft'
 const OUTBOX_KEY = 'filo-report-outbox'
@@ -78,6 +87,23 @@ export function saveOutbox(items: ReportDraft[]): void {
     if (items.length) localStorage.setItem(OUTBOX_KEY, JSON.stringify(items))
     else localStorage.removeItem(OUTBOX_KEY)
   } catch {}
+  window.dispatchEvent(new Event(OUTBOX_EVENT))
+}
+
+/** Puts (or replaces, by key) a report in the outbox. */
+export function putInOutbox(item: ReportDraft): void {
+  const items = loadOutbox()
+  const at = items.findIndex((d) => d.key === item.key)
+  saveOutbox(at === -1 ? [...items, item] : items.map((d, i) => (i === at ? item : d)))
+}
+
+export function removeFromOutbox(key: string): void {
+  saveOutbox(loadOutbox().filter((d) => d.key !== key))
+}
+
+/** True when the draft holds something the citizen wrote or chose (worth not overwriting). */
+export function draftHasContent(draft: ReportDraft | null): boolean {
+  return Boolean(draft && (draft.lat !== undefined || draft.title.trim() || draft.description.trim() || draft.photos.length || draft.categoryId))
 }
 
 /** What the server needs from a draft whose photos are all uploaded. */

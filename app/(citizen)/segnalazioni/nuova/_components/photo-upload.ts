@@ -36,6 +36,8 @@ export class UploadError extends Error {
   constructor(
     message: string,
     readonly network: boolean,
+    /** The HTTP status of the server's answer, 0 when there was none. */
+    readonly status = 0,
   ) {
     super(message)
   }
@@ -56,7 +58,7 @@ export function uploadPhoto(blob: Blob, onProgress: (fraction: number) => void):
         body = JSON.parse(xhr.responseText) as typeof body
       } catch {}
       if (xhr.status === 201 && body.id && body.url) resolve({ id: body.id, url: body.url })
-      else reject(new UploadError(body.message ?? `HTTP ${xhr.status}`, false))
+      else reject(new UploadError(body.message ?? `HTTP ${xhr.status}`, false, xhr.status))
     }
     xhr.onerror = () => reject(new UploadError('offline', true))
     xhr.send(blob)

@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { ReportMap, type MapPoint } from '@/components/reports/report-map'
 import { pointInPolygon } from '@/lib/reports/geo-shared'
@@ -11,17 +12,18 @@ import {
   nearbyReportsAction,
   nearestStreetAction,
   searchAddressAction,
-  submitReportAction,
 } from '../../actions'
-import { clearDraft, isNetworkError, loadDraft, loadOutbox, newDraft, saveDraft, saveOutbox, toSubmission, type ReportDraft } from './draft-store'
+import { clearDraft, isNetworkError, loadDraft, newDraft, putInOutbox, saveDraft, type ReportDraft } from './draft-store'
+import { placeServerErrors, stepOfField } from './form-errors'
 import { blobToDataUrl, shrinkPhoto, uploadPhoto, UploadError } from './photo-upload'
+import { sendDraft } from './send-draft'
 import { fill } from './texts'
 
 export type FlowCategory = {
   id: number
   name: string
   urgentNotice: string | null
-  extraQuestions: Array<{ code: string; label: string; required: boolean }>
+  extraQuestions: Array<{ code: string; label: string; required: boolean; type?: 'text' | 'choice'; options?: string[] }>
 }
 
 type Texts = (typeof import('@/messages/it/reports.json'))['reports']['flow']
@@ -38,6 +40,10 @@ const secondary = 'inline-flex min-h-12 items-center justify-center rounded-md b
  * The "Segnalazione disservizio" flow of Designers Italia: privacy, place, problem, summary,
  * confirmation. The draft lives on the device (Salva bozza); its idempotency key is made once,
  * so a double tap or a retry sends one report; offline, the report waits in an outbox.
+ *
+ * The page is the same for everyone (the service worker keeps it for offline use): whether
+ * this device is already a citizen is asked of the server at the privacy step, and a privacy
+ * acceptance given offline is passed on when the report is sent.
  */
 export function ReportFlow({
   t,
@@ -45,7 +51,6 @@ export function ReportFlow({
   boundary,
   center,
   privacyVersion,
-  hasCitizen,
   tileUrl,
   attribution,
   locale,
@@ -55,7 +60,6 @@ export function ReportFlow({
   boundary: { coordinates: Array<Array<[number, number]>> }
   center: MapPoint
   privacyVersion: string
-  hasCitizen: boolean
   tileUrl: string
   attribution: string
   locale: 'it' | 'en'
@@ -64,8 +68,9 @@ export function ReportFlow({
   const [errors, setErrors] = useState<Errors>({})
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [citizenReady, setCitizenReady] = useState(hasCitizen)
+  const [citizenReady, setCitizenReady] = useState(false)
   const [done, setDone] = useState<{ code: string; dueDate: string | null; queued: boolean } | null>(null)
+  const router = useRouter()
   const heading = useRef<HTMLHeadingElement>(null)
   const firstRender = useRef(true)
 
@@ -74,10 +79,18 @@ export function ReportFlow({
     const saved = loadDraft()
     const restored = saved && (saved.step > 0 || saved.title || saved.lat !== undefined)
     queueMicrotask(() => {
+      if (restored && saved.refused) {
+        // Refused when the outbox sent it: show the server's reasons on the step they concern.
+        const { refused, ...rest } = saved
+        setDraft({ ...rest, step: Math.min(saved.step, 3) })
+        setErrors(placeServerErrors(refused.message, refused.fieldErrors).errors)
+        setNotice(t.refusedRestored)
+        return
+      }
       setDraft(restored ? { ...saved, step: Math.min(saved.step, 3) } : newDraft())
       if (restored) setNotice(t.draftRestored)
     })
-  }, [t.draftRestored])
+  }, [t.draftRestored, t.refusedRestored])
 
   const step = done ? 4 : (draft?.step ?? 0)
   useEffect(() => {
@@ -93,10 +106,10 @@ export function ReportFlow({
   if (!draft) return <p>…</p>
 
   const category = categories.find((c) => String(c.id) === draft.categoryId) ?? null
-  const go = (next: number) => {
+  const go = (next: number, patch: Partial<ReportDraft> = {}) => {
     setErrors({})
     setNotice(null)
-    const moved = { ...draft, step: next }
+    const moved = { ...draft, ...patch, step: next }
     setDraft(moved)
     saveDraft(moved)
   }
@@ -126,13 +139,26 @@ export function ReportFlow({
     }
     if (step === 0 && !citizenReady) {
       setBusy(true)
-      const result = await acknowledgePrivacyAction(privacyVersion).catch(() => ({ ok: false as const, message: t.errorGeneric }))
+      let result: { ok: boolean; message?: string }
+      try {
+        result = await acknowledgePrivacyAction(privacyVersion)
+      } catch (error) {
+        // Offline: the citizen goes on; the acceptance reaches the server with the report.
+        result = isNetworkError(error) ? { ok: true } : { ok: false, message: t.errorGeneric }
+        if (result.ok) {
+          setBusy(false)
+          go(1, { privacyVersion, privacyPending: true })
+          return
+        }
+      }
       setBusy(false)
       if (!result.ok) {
-        setErrors({ privacy: result.message })
+        setErrors({ privacy: result.message ?? t.errorGeneric })
         return
       }
       setCitizenReady(true)
+      go(1, { privacyVersion, privacyPending: false })
+      return
     }
     go(step + 1)
   }
@@ -144,32 +170,48 @@ export function ReportFlow({
     setDone(null)
     setErrors({})
     setNotice(null)
-    setDraft({ ...newDraft(), privacy: draft.privacy, step: draft.privacy ? 1 : 0 })
+    setDraft({ ...newDraft(), privacy: draft.privacy, privacyVersion: draft.privacyVersion, privacyPending: draft.privacyPending, step: draft.privacy ? 1 : 0 })
   }
 
   const send = async () => {
     if (busy) return
     setBusy(true)
     setErrors({})
+    // What was done before a failure (privacy passed on, photos uploaded) is never done twice.
+    let latest = draft
     try {
-      const ready = await uploadPendingPhotos(draft)
-      setDraft(ready)
-      const result = await submitReportAction(toSubmission(ready))
+      const result = await sendDraft(draft, (progress) => {
+        latest = progress
+        setDraft(progress)
+        saveDraft(progress)
+      })
       if (result.ok) {
         clearDraft()
-        setDone({ code: result.data.publicCode, dueDate: result.data.dueDate, queued: false })
+        setDone({ code: result.publicCode, dueDate: result.dueDate, queued: false })
       } else {
-        setErrors({ _: result.message, ...(result.fieldErrors ?? {}) })
+        const placed = placeServerErrors(result.message, result.fieldErrors)
+        if (placed.step !== null && placed.step !== latest.step) {
+          const moved = { ...latest, step: placed.step }
+          setDraft(moved)
+          saveDraft(moved)
+        }
+        setErrors(placed.errors)
       }
     } catch (error) {
       if (isNetworkError(error) || (error instanceof UploadError && error.network)) {
-        saveOutbox([...loadOutbox().filter((d) => d.key !== draft.key), draft])
+        putInOutbox(latest)
         clearDraft()
         setDone({ code: '', dueDate: null, queued: true })
       } else setErrors({ _: t.errorGeneric })
     } finally {
       setBusy(false)
     }
+  }
+
+  /** After "Segnala anche tu": the citizen may drop the report they were writing. */
+  const discardAfterFollow = (code: string) => {
+    clearDraft()
+    router.push(`/segnalazioni/${code}`)
   }
 
   const errorList = Object.entries(errors)
@@ -193,7 +235,8 @@ export function ReportFlow({
             <p className="font-bold">{t.errorTitle}</p>
             <ul className="list-disc pl-5">
               {errorList.map(([field, message]) => (
-                <li key={field}>{field === '_' ? message : <a href={`#f-${field}`} className="text-danger underline">{message}</a>}</li>
+                // A link only to a control shown on this step; the others are for a later step.
+                <li key={field}>{stepOfField(field) === step ? <a href={`#f-${field}`} className="text-danger underline" onClick={(e) => focusField(e, field)}>{message}</a> : message}</li>
               ))}
             </ul>
           </div>
@@ -221,7 +264,7 @@ export function ReportFlow({
 
       {step === 2 ? (
         <Section title={t.problemTitle} headingRef={heading}>
-          <ProblemStep t={t} draft={draft} update={update} categories={categories} category={category} errors={errors} />
+          <ProblemStep t={t} draft={draft} update={update} categories={categories} category={category} errors={errors} privacyVersion={privacyVersion} onDiscard={discardAfterFollow} />
         </Section>
       ) : null}
 
@@ -285,19 +328,13 @@ export function ReportFlow({
   )
 }
 
-/** Photos chosen while offline are uploaded now; throws UploadError(network) when still offline. */
-export async function uploadPendingPhotos(draft: ReportDraft): Promise<ReportDraft> {
-  const photos = []
-  for (const photo of draft.photos) {
-    if (photo.id || !photo.dataUrl) {
-      photos.push(photo)
-      continue
-    }
-    const blob = await (await fetch(photo.dataUrl)).blob()
-    const uploaded = await uploadPhoto(blob, () => {})
-    photos.push({ id: uploaded.id, url: uploaded.url, name: photo.name })
-  }
-  return { ...draft, photos }
+/** An error link takes the keyboard to its field (a fragment alone only scrolls there). */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, field: string) {
+  const target = document.getElementById(`f-${field}`)
+  if (!target) return
+  event.preventDefault()
+  target.focus()
+  target.scrollIntoView({ block: 'center' })
 }
 
 function formatDate(date: string, locale: string): string {
@@ -392,9 +429,15 @@ function PlaceStep({
   const search = async () => {
     if (query.trim().length < 2) return
     setSearching(true)
-    const found = await searchAddressAction(query).catch(() => [])
-    setSearching(false)
-    setResults(found)
+    try {
+      setResults(await searchAddressAction(query))
+      setStatus(null)
+    } catch (error) {
+      setResults(null)
+      setStatus(isNetworkError(error) ? t.searchOffline : t.errorGeneric)
+    } finally {
+      setSearching(false)
+    }
   }
 
   const chosen = draft.lat !== undefined
@@ -465,6 +508,7 @@ function PlaceStep({
                 attribution={attribution}
                 picked={draft.lat !== undefined && draft.lon !== undefined ? { lat: draft.lat, lon: draft.lon } : null}
                 onPick={(p) => void choosePoint(p, 'map')}
+                boundary={boundary}
                 labels={{ region: t.mapRegion, tilesUnavailable: t.tilesUnavailable, pickedPoint: t.pickedPoint }}
               />
             </div>
@@ -489,6 +533,8 @@ function ProblemStep({
   categories,
   category,
   errors,
+  privacyVersion,
+  onDiscard,
 }: {
   t: Texts
   draft: ReportDraft
@@ -496,6 +542,8 @@ function ProblemStep({
   categories: FlowCategory[]
   category: FlowCategory | null
   errors: Errors
+  privacyVersion: string
+  onDiscard: (code: string) => void
 }) {
   const [nearbyFor, setNearbyFor] = useState<{ key: string; list: Nearby }>({ key: '', list: [] })
   const [followed, setFollowed] = useState<string | null>(null)
@@ -524,6 +572,12 @@ function ProblemStep({
 
   const addPhotos = async (files: FileList | null) => {
     if (!files) return
+    let privacyPending = draft.privacyPending
+    if (privacyPending) {
+      // Accepted offline: the server must know this device before it takes a photo from it.
+      const ack = await acknowledgePrivacyAction(draft.privacyVersion ?? privacyVersion).catch(() => null)
+      if (ack?.ok) privacyPending = false
+    }
     let photos = [...draft.photos]
     for (const file of Array.from(files)) {
       if (photos.length >= PHOTOS_MAX) {
@@ -543,7 +597,7 @@ function ProblemStep({
         } else setPhotoStatus(fill(t.photoFailed, { message: error instanceof Error ? error.message : '' }))
       }
       setProgress(null)
-      update({ photos })
+      update({ photos, privacyPending })
     }
   }
 
@@ -581,6 +635,9 @@ function ProblemStep({
                 <Link href={`/segnalazioni/${followed}`} className="underline">{fill(t.meTooOpen, { code: followed })}</Link>
               </p>
             ) : null}
+            {followed ? (
+              <button type="button" className={`${secondary} mb-3`} onClick={() => onDiscard(followed)}>{fill(t.meTooDiscard, { code: followed })}</button>
+            ) : null}
           </div>
           <ul className="grid gap-3">
             {nearby.map((r) => (
@@ -608,12 +665,24 @@ function ProblemStep({
       {category?.extraQuestions.map((q) => (
         <div key={q.code} className="mb-5">
           <label htmlFor={`f-answer-${q.code}`} className="block text-lg font-semibold">{q.label}{q.required ? ' *' : ''}</label>
-          <input
-            {...field(`answer-${q.code}`)}
-            className={input}
-            value={draft.answers[q.code] ?? ''}
-            onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
-          />
+          {q.type === 'choice' ? (
+            <select
+              {...field(`answer-${q.code}`)}
+              className={input}
+              value={draft.answers[q.code] ?? ''}
+              onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
+            >
+              <option value="">{t.answerChoose}</option>
+              {(q.options ?? []).map((option) => <option key={option} value={option}>{option}</option>)}
+            </select>
+          ) : (
+            <input
+              {...field(`answer-${q.code}`)}
+              className={input}
+              value={draft.answers[q.code] ?? ''}
+              onChange={(e) => update({ answers: { ...draft.answers, [q.code]: e.target.value } })}
+            />
+          )}
           {fieldError(`answer-${q.code}`)}
         </div>
       ))}
@@ -639,7 +708,7 @@ function ProblemStep({
         {fieldError('description')}
       </div>
 
-      <fieldset className="mb-5">
+      <fieldset id="f-photoIds" tabIndex={-1} className="mb-5">
         <legend className="text-lg font-semibold">{t.photosLabel}</legend>
         <p id="f-photos-hint" className="text-muted">{t.photosHint}</p>
         {draft.photos.length ? (

@@ -62,10 +62,38 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
             </dl>
             <h3 className="mt-3 font-semibold">Dettagli</h3>
             <p className="whitespace-pre-wrap break-words">{report.description}</p>
-            {Object.keys(report.answers).length ? (
-              <ul className="mt-2 list-disc pl-5">
-                {Object.entries(report.answers).map(([k, v]) => <li key={k}>{k}: {v}</li>)}
-              </ul>
+            {report.answerList.length ? (
+              <>
+                <h3 className="mt-3 font-semibold">Risposte alle domande della categoria</h3>
+                <dl className="mt-1 grid gap-1">
+                  {report.answerList.map((a) => (
+                    <div key={a.code}><dt className="inline font-semibold">{a.label}: </dt><dd className="inline break-words">{a.answer}</dd></div>
+                  ))}
+                </dl>
+              </>
+            ) : null}
+            {report.open311 ? (
+              <>
+                <h3 className="mt-3 font-semibold">Inviata da {report.open311.clientName} (Open311)</h3>
+                <dl className="mt-1 grid gap-1">
+                  {report.open311.accountId ? <div><dt className="inline font-semibold">Account nel servizio: </dt><dd className="inline break-all">{report.open311.accountId}</dd></div> : null}
+                  {report.open311.deviceId ? <div><dt className="inline font-semibold">Dispositivo: </dt><dd className="inline break-all">{report.open311.deviceId}</dd></div> : null}
+                </dl>
+                {report.open311.mediaUrls.length ? (
+                  <>
+                    <p className="mt-1">Foto su un sito esterno (si aprono in una nuova scheda; controllale prima di fidarti):</p>
+                    <ul className="list-disc pl-5">
+                      {report.open311.mediaUrls.map((url, i) => (
+                        <li key={url}>
+                          <a href={url} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-primary underline">
+                            Foto esterna {i + 1}: {url}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </>
             ) : null}
             {report.mergedInto ? <p className="mt-2 font-semibold">Duplicato di <Link className="text-primary underline" href={`/admin/segnalazioni/${report.mergedInto.id}`}>{report.mergedInto.publicCode}</Link></p> : null}
             {report.duplicates.length ? (

@@ -26,6 +26,7 @@ export default async function RoutingRulesPage() {
         il luogo (un’area disegnata sulla mappa, o tutto il Comune) corrispondono. Vale la prima regola in ordine crescente.
       </p>
       <h2 className="mb-2 text-xl font-semibold">Categorie e ufficio predefinito</h2>
+      {admin ? <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="text-primary underline">Modifica le categorie, i loro uffici e obiettivi</Link></p> : null}
       <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Categorie e ufficio predefinito">
         <table className="w-full text-left">
           <thead className="bg-surface"><tr><th scope="col" className="p-2">Categoria</th><th scope="col" className="p-2">Ufficio</th><th scope="col" className="p-2">Obiettivo (giorni lavorativi)</th></tr></thead>

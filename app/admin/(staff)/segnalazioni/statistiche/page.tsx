@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Forbidden } from '@/components/admin/forbidden'
 import { buttonClass, inputClass, labelClass } from '@/components/admin/form-parts'
-import { getReportStats } from '@/lib/reports/report-stats'
+import { CLOSE_BANDS, getReportStats, type ClosureCounts } from '@/lib/reports/report-stats'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 
 export const metadata: Metadata = { title: 'Statistiche delle segnalazioni' }
@@ -44,6 +44,36 @@ function Table({ caption, rows }: { caption: string; rows: Row[] }) {
   )
 }
 
+function ClosureTable({ caption, rows }: { caption: string; rows: Array<{ key: string; label: string; closed: number; closures: ClosureCounts }> }) {
+  return (
+    <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full text-left">
+        <caption className="p-3 text-left text-xl font-semibold">{caption}</caption>
+        <thead className="bg-surface">
+          <tr>
+            <th scope="col" className="p-2">Voce</th>
+            <th scope="col" className="p-2">Chiuse</th>
+            <th scope="col" className="p-2">Entro l’obiettivo</th>
+            <th scope="col" className="p-2">Oltre l’obiettivo</th>
+            {CLOSE_BANDS.map((b) => <th key={b.key} scope="col" className="p-2">{b.label}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-line">
+              <th scope="row" className="p-2 font-normal">{r.label}</th>
+              <td className="p-2">{r.closed}</td>
+              <td className="p-2">{r.closures.onTime}</td>
+              <td className="p-2">{r.closures.late}</td>
+              {CLOSE_BANDS.map((b) => <td key={b.key} className="p-2">{r.closures[b.key]}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
 export default async function ReportStatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await staffOrSignIn()
   const raw = Number((await searchParams).giorni ?? 365)
@@ -60,12 +90,20 @@ export default async function ReportStatsPage({ searchParams }: { searchParams: 
           <input id="giorni" name="giorni" type="number" min={1} max={3650} defaultValue={days} className={inputClass} />
         </div>
         <button type="submit" className={buttonClass}>Aggiorna</button>
-        <Link href={`/admin/segnalazioni/esporta?giorni=${days}`} className={buttonClass}>Esporta CSV</Link>
+        <Link href={`/admin/segnalazioni/esporta?giorni=${days}`} className={buttonClass}>Esporta le segnalazioni (CSV)</Link>
+        <Link href={`/admin/segnalazioni/esporta?giorni=${days}&tipo=riepilogo`} className={buttonClass}>Esporta i conteggi (CSV)</Link>
       </form>
+      <p className="mb-4 max-w-prose">
+        Le segnalazioni unite a un’altra come duplicati non contano come chiuse. «Entro l’obiettivo»: chiuse entro la data prevista (i giorni
+        lavorativi della categoria, contati dalla ricezione o dall’ultima riapertura).
+      </p>
       <Table caption="Totale" rows={stats.total ? [{ key: 'all', label: 'Tutte', ...stats.total }] : []} />
       <Table caption="Per categoria" rows={stats.byCategory} />
       <Table caption="Per ufficio" rows={stats.byOffice} />
       <Table caption="Per stato" rows={stats.byStatus} />
+      <h2 className="mb-2 text-2xl font-semibold">Tempo per chiudere, in giorni lavorativi</h2>
+      <ClosureTable caption="Chiusure per categoria" rows={stats.byCategory} />
+      <ClosureTable caption="Chiusure per ufficio" rows={stats.byOffice} />
     </>
   )
 }

@@ -43,7 +43,7 @@ export function RuleFields({
       <label htmlFor="sortOrder" className={labelClass}>Ordine (le regole con numero più basso valgono prima)</label>
       <input id="sortOrder" name="sortOrder" type="number" min={0} max={10000} defaultValue={rule?.sortOrder ?? 100} className={`${inputClass} mb-3`} />
       <label className="mb-3 flex min-h-11 items-center gap-2 font-semibold"><input type="checkbox" name="active" defaultChecked={rule?.active ?? true} className="size-5" /> Attiva</label>
-      <AreaPicker name="area" center={setup.center} tileUrl={setup.tileUrl} attribution={setup.attribution} initial={corners} />
+      <AreaPicker name="area" center={setup.center} tileUrl={setup.tileUrl} attribution={setup.attribution} initial={corners} initialScope={rule ? (rule.area ? 'area' : 'comune') : undefined} />
     </>
   )
 }

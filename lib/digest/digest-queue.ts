@@ -1,0 +1,2 @@
+/** pg-boss queue (and schedule) of the weekly events digest. */
+export const DIGEST_QUEUE = 'weekly-digest'
