@@ -40,6 +40,7 @@ import { SAVED_PAGES_CACHE } from '@/lib/pwa/client/saved-pages'
 import {
   OFFLINE_FALLBACK_PATH,
   PAGES_SAVED_AT_INSTALL,
+  WAITING_AREAS_PATH,
   isNeverHandledPath,
   isOfflineReadablePath,
 } from '@/lib/pwa/offline-pages-shared'
@@ -162,7 +163,8 @@ async function refreshOfflinePage(): Promise<void> {
 }
 
 // At install and at every update: the report form, in the version that matches the new
-// scripts (an old copy would ask for scripts this version no longer keeps).
+// scripts (an old copy would ask for scripts this version no longer keeps), and the aree di
+// attesa, so someone who never opened them still finds them when the network goes down.
 self.addEventListener('activate', (event) => {
   event.waitUntil(savePagesForOffline([...PAGES_SAVED_AT_INSTALL]).catch(() => undefined))
 })
@@ -204,8 +206,13 @@ self.addEventListener('push', (event) => {
     icon: '/icons/icon-192.png',
     badge: '/icons/badge-72.png',
     lang: 'it',
-    // A second delivery of the same message replaces the first silently.
-    renotify: false,
+    // An alert or its update replaces the earlier one (same tag), and without renotify the
+    // phone would swap the text in silence: a yellow turned red must ring again. The cessata
+    // allerta replaces it quietly (its title is set in lib/alerts/publish-alert.ts), and so
+    // does a second delivery of any other message; a rare second delivery of an alert rings
+    // twice, better than an escalation that does not ring. renotify needs a tag, or
+    // showNotification throws.
+    renotify: payload.kind === 'alert' && Boolean(tag) && !payload.title.startsWith('Cessata allerta'),
     // Civil-protection alerts and other urgent messages stay until the citizen acts.
     requireInteraction: payload.urgency === 'high',
   }
@@ -217,9 +224,10 @@ self.addEventListener('push', (event) => {
       self.registration.showNotification(payload.title, options),
       tellOpenPages(message),
       // An alert (with its aree di attesa) must be readable when the network is gone,
-      // even if the citizen never opened it while online: save it, and the home with its
-      // banner, the moment the push arrives.
-      payload.kind === 'alert' ? savePagesForOffline([safeNotificationPath(payload.url), '/']) : undefined,
+      // even if the citizen never opened it while online: save it, the home with its
+      // banner and the list of all aree di attesa (the plan may have changed), the moment
+      // the push arrives.
+      payload.kind === 'alert' ? savePagesForOffline([safeNotificationPath(payload.url), '/', WAITING_AREAS_PATH]) : undefined,
     ]).then(([shown]) => {
       if (shown.status === 'rejected') throw shown.reason
     }),

@@ -18,6 +18,11 @@ test('a citizen reads the alerts page and an ended alert, also offline', async (
   await expect(page.getByRole('heading', { name: 'Cosa devi fare' })).toBeVisible()
   await expect(page.getByText('Evita i sottopassi')).toBeVisible()
   await expect(page.getByText('Fase operativa: attenzione')).toBeVisible()
+  await expect(page.getByText('Rischio: Temporali')).toBeVisible()
+  const history = page.getByRole('region', { name: 'Aggiornamenti' }).getByRole('listitem')
+  await expect(history).toHaveCount(2)
+  await expect(history.first()).toContainText('Allerta emessa')
+  await expect(history.last()).toContainText('Cessata allerta')
   await expect(page.getByText('Se sei in pericolo chiama il 112')).toBeVisible()
   await expectNoAxeViolations(page, { label: 'alert page' })
 
@@ -31,4 +36,40 @@ test('a citizen reads the alerts page and an ended alert, also offline', async (
 
   await page.goto('/allerte/00000000-0000-0000-0000-000000000000')
   await expect(page.getByRole('heading', { level: 1, name: 'Pagina non trovata' })).toBeVisible()
+})
+
+test('a citizen finds the aree di attesa from the home, and reads them offline without having opened them', async ({ page, newAnonymousPage }) => {
+  await page.goto('/')
+  const section = page.getByRole('region', { name: 'Protezione civile' })
+  await section.getByRole('link', { name: 'Aree di attesa: dove andare' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Aree di attesa' })).toBeVisible()
+  const list = page.getByRole('region', { name: 'Elenco delle aree' })
+  const first = list.getByRole('listitem').filter({ hasText: 'Area di attesa 1 – Piazza della Libertà' })
+  await expect(first).toContainText('Piazza della Libertà')
+  await expect(first).toContainText('Zona: Centro storico')
+  await expect(list.getByRole('listitem').filter({ hasText: 'Area di attesa 2 – Parcheggio dello stadio' })).toContainText('Viale dello Sport 2')
+  // On a computer the place opens on OpenStreetMap (on phones, in the map app).
+  await expect(first.getByRole('link', { name: 'Apri sulla mappa: Area di attesa 1 – Piazza della Libertà' })).toHaveAttribute('href', /openstreetmap\.org\/\?mlat=43\.4682&mlon=11\.8801/)
+  // The map is there when it can load (tiles may be out of reach: the list says the same).
+  await expect(page.getByRole('region', { name: 'Mappa delle aree di attesa' })).toBeVisible()
+  await expectNoAxeViolations(page, { label: 'aree di attesa' })
+  await page.getByRole('link', { name: 'Tutte le allerte' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Allerte di protezione civile' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Aree di attesa: dove andare' })).toBeVisible()
+
+  // Another phone only opened the home once: the service worker saved the areas anyway.
+  const phone = await newAnonymousPage()
+  await phone.setViewportSize({ width: 360, height: 800 })
+  await phone.goto('/')
+  await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
+  await expect
+    .poll(() => phone.evaluate(async () => Boolean(await caches.match('/allerte/aree-di-attesa', { ignoreVary: true }))), { timeout: 15_000 })
+    .toBe(true)
+  await phone.context().setOffline(true)
+  await phone.goto('/allerte/aree-di-attesa')
+  await expect(phone.getByRole('heading', { level: 1, name: 'Aree di attesa' })).toBeVisible()
+  await expect(phone.getByText('Area di attesa 3 – Giardini di via Verdi')).toBeVisible()
+  await expect(phone.getByText('Via Verdi 40')).toBeVisible()
+  await expectNoAxeViolations(phone, { label: 'aree di attesa offline (phone)' })
+  await phone.context().setOffline(false)
 })

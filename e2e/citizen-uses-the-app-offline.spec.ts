@@ -264,6 +264,20 @@ test.describe('the citizen uses the app offline', () => {
     await expect(page).toHaveURL(/\/notizie$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Notizie' })).toBeVisible()
     await expect.poll(async () => (await shown()).map((n) => n.tag)).toEqual(['e2e-n-2'])
+
+    // An update replaces the alert's notification (same tag) and rings again; the cessata
+    // allerta replaces it quietly.
+    const withTag = () =>
+      page.evaluate(async (tag) => {
+        const registration = await navigator.serviceWorker.ready
+        return (await registration.getNotifications({ tag })).map((n) => ({ title: n.title, renotify: (n as Notification & { renotify?: boolean }).renotify }))
+      }, alert.tag)
+    await deliver({ ...alert, id: 'e2e-n-3', title: 'Aggiornamento – Allerta GIALLA: temporali' })
+    await expect.poll(withTag).toEqual([{ title: 'Aggiornamento – Allerta GIALLA: temporali', renotify: true }])
+    await deliver({ ...alert, id: 'e2e-n-4', title: 'Aggiornamento – Allerta ROSSA: temporali' })
+    await expect.poll(withTag).toEqual([{ title: 'Aggiornamento – Allerta ROSSA: temporali', renotify: true }])
+    await deliver({ ...alert, id: 'e2e-n-5', title: 'Cessata allerta: temporali', urgency: 'normal' })
+    await expect.poll(withTag).toEqual([{ title: 'Cessata allerta: temporali', renotify: false }])
   })
 
   test('a new version waits while the citizen is filling a form', async ({ page }) => {

@@ -44,6 +44,12 @@ export default async function HomePage() {
 
   return (
     <>
+      {/* First under the header: on a small phone an alert in force must be on the first screen. */}
+      <AlertBanner
+        alerts={activeAlerts.map((a) => ({ id: a.id, level: a.level, headline: a.headline, levelLabel: t(`alerts.levels.${a.level}`) }))}
+        labels={{ heading: t('alerts.title'), open: t('alerts.open') }}
+      />
+
       <div className="mb-10">
         <h1 className="text-3xl font-bold leading-tight sm:text-4xl">{comune?.name ?? 'Filo'}</h1>
         <p className="mt-3 max-w-prose text-lg text-muted">{t('home.intro')}</p>
@@ -58,10 +64,14 @@ export default async function HomePage() {
         </ButtonLink>
       </section>
 
-      <AlertBanner
-        alerts={activeAlerts.map((a) => ({ id: a.id, level: a.level, headline: a.headline, levelLabel: t(`alerts.levels.${a.level}`) }))}
-        labels={{ heading: t('alerts.title'), open: t('alerts.open') }}
-      />
+      <section aria-labelledby="protezione-civile" className="mb-10">
+        <SectionHeading id="protezione-civile">{t('civilProtection.homeTitle')}</SectionHeading>
+        <p className="mb-4 max-w-prose text-lg">{t('civilProtection.homeLead')}</p>
+        <div className="flex flex-wrap gap-3">
+          <ButtonLink href="/allerte">{t('civilProtection.alertsLink')}</ButtonLink>
+          <ButtonLink href="/allerte/aree-di-attesa">{t('civilProtection.areasLink')}</ButtonLink>
+        </div>
+      </section>
 
       {offices.length > 0 ? (
         <section aria-labelledby="uffici" className="mb-12">

@@ -39,6 +39,10 @@ export const topicChoiceSchema = z.object({
   topicIds: z.array(z.coerce.number().int().positive()).max(50),
 })
 
+export const zoneChoiceSchema = z.object({
+  zoneIds: z.array(z.coerce.number().int().positive()).max(100),
+})
+
 export const acknowledgePrivacySchema = z.object({
   privacyVersion: z.string().min(1, 'Conferma di aver letto l’informativa.').max(40),
 })

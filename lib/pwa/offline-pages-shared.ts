@@ -14,8 +14,15 @@ const OFFLINE_SECTIONS = ['/uffici', '/notizie', '/eventi', '/allerte'] as const
  */
 const OFFLINE_PAGES = ['/', '/privacy', '/segnalazioni/nuova'] as const
 
+/**
+ * The aree di attesa of the emergency plan (inside /allerte): saved when the service worker
+ * installs and again with every alert, so "where do I go" has an answer without a network
+ * even on a phone that never opened it.
+ */
+export const WAITING_AREAS_PATH = '/allerte/aree-di-attesa'
+
 /** Pages saved when the worker is installed or updated, before the citizen opens them. */
-export const PAGES_SAVED_AT_INSTALL = ['/segnalazioni/nuova'] as const
+export const PAGES_SAVED_AT_INSTALL = ['/segnalazioni/nuova', WAITING_AREAS_PATH] as const
 
 /** The page shown in place of any other page when there is no connection. */
 export const OFFLINE_FALLBACK_PATH = '/offline'

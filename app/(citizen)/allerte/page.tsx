@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server'
 import { listRecentAlerts } from '@/lib/alerts/public-alerts'
 import { LevelBadge } from '@/components/alerts/level-badge'
 import { PageTitle } from '@/components/ui/page-title'
+import { ButtonLink } from '@/components/ui/button-link'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('alerts')
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AlertsPage() {
   await connection()
-  const [list, t, format] = await Promise.all([listRecentAlerts(), getTranslations('alerts'), getFormatter()])
+  const [list, t, format, cp] = await Promise.all([listRecentAlerts(), getTranslations('alerts'), getFormatter(), getTranslations('civilProtection')])
   const now = new Date()
   const current = list.filter((a) => a.state === 'active' && a.validUntil > now)
   const past = list.filter((a) => !current.includes(a))
@@ -30,6 +31,9 @@ export default async function AlertsPage() {
   return (
     <>
       <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
+      <ButtonLink href="/allerte/aree-di-attesa" className="mb-8">
+        {cp('areasLink')}
+      </ButtonLink>
       <section aria-labelledby="current" className="mb-8">
         <h2 id="current" className="mb-3 text-2xl font-bold">{t('current')}</h2>
         {current.length ? <ul className="grid gap-3">{current.map(item)}</ul> : <p className="text-lg">{t('none')}</p>}

@@ -6,7 +6,8 @@ import { getLocale } from 'next-intl/server'
 import { bindDeviceToCitizen, getCurrentCitizen, requireCitizen, unbindDevice } from '@/lib/citizens/current-citizen'
 import { eraseCitizen, setCitizenTopics } from '@/lib/citizens/citizen-settings'
 import { startCitizen } from '@/lib/citizens/start-citizen'
-import { topicChoiceSchema } from '@/lib/citizens/schemas'
+import { topicChoiceSchema, zoneChoiceSchema } from '@/lib/citizens/schemas'
+import { saveCitizenZones } from '@/lib/citizens/save-citizen-zones'
 import { AppError } from '@/lib/errors'
 
 // Plain form posts that redirect with a status code, so they work without JavaScript.
@@ -34,6 +35,21 @@ export async function saveTopicsAction(formData: FormData): Promise<void> {
   }
   revalidatePath('/impostazioni')
   redirect('/impostazioni?esito=argomenti#argomenti')
+}
+
+export async function saveZonesAction(formData: FormData): Promise<void> {
+  const parsed = zoneChoiceSchema.safeParse({ zoneIds: formData.getAll('zone') })
+  if (!parsed.success) redirect('/impostazioni?esito=zone-errore#zone')
+  const citizen = await getCurrentCitizen()
+  if (!citizen) redirect('/impostazioni?esito=zone-prima#zone')
+  try {
+    await saveCitizenZones({ actor: citizen, zoneIds: parsed.data.zoneIds })
+  } catch (error) {
+    if (error instanceof AppError) redirect('/impostazioni?esito=zone-errore#zone')
+    throw error
+  }
+  revalidatePath('/impostazioni')
+  redirect('/impostazioni?esito=zone#zone')
 }
 
 export async function eraseDataAction(formData: FormData): Promise<void> {

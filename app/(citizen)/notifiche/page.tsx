@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { connection } from 'next/server'
 import { getFormatter, getTranslations } from 'next-intl/server'
 import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
+import { listActiveAlerts } from '@/lib/alerts/public-alerts'
+import { AlertBanner } from '@/components/alerts/alert-banner'
 import { listInbox } from '@/lib/inbox/inbox'
 import { ButtonLink } from '@/components/ui/button-link'
 import { PageTitle } from '@/components/ui/page-title'
@@ -15,10 +17,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection()
-  const [t, format, citizen] = await Promise.all([getTranslations('inbox'), getFormatter(), getCurrentCitizen()])
+  const [t, tAlerts, format, citizen, activeAlerts] = await Promise.all([
+    getTranslations('inbox'),
+    getTranslations('alerts'),
+    getFormatter(),
+    getCurrentCitizen(),
+    listActiveAlerts(),
+  ])
+  // Alerts in force head the inbox too, whatever the citizen's topics and zones: the inbox is
+  // where people look for "what did the Comune tell me", and an alert is the first answer.
+  const banner = (
+    <AlertBanner
+      alerts={activeAlerts.map((a) => ({ id: a.id, level: a.level, headline: a.headline, levelLabel: tAlerts(`levels.${a.level}`) }))}
+      labels={{ heading: tAlerts('title'), open: tAlerts('open') }}
+    />
+  )
   if (!citizen) {
     return (
       <>
+        {banner}
         <PageTitle>{t('title')}</PageTitle>
         <p className="mb-6 max-w-prose text-lg">{t('noCitizen')}</p>
         <ButtonLink href="/impostazioni" variant="primary">
@@ -32,6 +49,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const hasUnread = page.items.some((i) => !i.readAt)
   return (
     <>
+      {banner}
       <PageTitle lead={t('lead')}>{t('title')}</PageTitle>
       {hasUnread ? (
         <form

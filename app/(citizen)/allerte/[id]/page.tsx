@@ -1,8 +1,11 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
-import { getFormatter, getTranslations } from 'next-intl/server'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import { getPublicAlert } from '@/lib/alerts/public-alerts'
+import { listPublicAlertHistory, type AlertChange } from '@/lib/alerts/public-alert-history'
+import { riskInfo } from '@/lib/alerts/cap'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { ButtonLink } from '@/components/ui/button-link'
 import { NearestWaitingAreas } from '@/components/alerts/nearest-waiting-areas'
@@ -20,9 +23,38 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AlertPage({ params }: Props) {
   await connection()
-  const [alert, t, near, format] = await Promise.all([getPublicAlert((await params).id), getTranslations('alerts'), getTranslations('nearestAreas'), getFormatter()])
+  const { id } = await params
+  const [alert, history, t, near, areasPage, th, format, locale] = await Promise.all([
+    getPublicAlert(id),
+    listPublicAlertHistory(id),
+    getTranslations('alerts'),
+    getTranslations('nearestAreas'),
+    getTranslations('waitingAreasPage'),
+    getTranslations('alertHistory'),
+    getFormatter(),
+    getLocale(),
+  ])
   if (!alert) notFound()
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
+  const risks = alert.risks.map((r) => {
+    const info = riskInfo[r as keyof typeof riskInfo]
+    return info ? (locale === 'en' ? info.labelEn : info.label) : r
+  })
+  const levelName = (level: string) => (['verde', 'gialla', 'arancione', 'rossa'].includes(level) ? t(`levels.${level as 'rossa'}`) : level)
+  const describe = (c: AlertChange): string => {
+    switch (c.field) {
+      case 'level':
+        return th('level', { from: levelName(c.from), to: levelName(c.to) })
+      case 'phase':
+        return c.to && ['attenzione', 'preallarme', 'allarme'].includes(c.to) ? th('phase', { to: t(`phases.${c.to as 'allarme'}`) }) : th('phaseNone')
+      case 'validUntil':
+        return th('validUntil', { date: format.dateTime(c.to, { dateStyle: 'long', timeStyle: 'short' }) })
+      case 'risks':
+        return th('risksChanged')
+      default:
+        return th(c.field)
+    }
+  }
   const ended = alert.state === 'ended'
   const expired = !ended && alert.validUntil <= new Date()
   return (
@@ -30,6 +62,7 @@ export default async function AlertPage({ params }: Props) {
       <p className="mb-3">
         <LevelBadge level={alert.level} label={t(`levels.${alert.level}`)} large />
       </p>
+      {risks.length ? <p className="mb-3 text-xl font-semibold">{th('risks', { risks: risks.join(', ') })}</p> : null}
       <h1 className="mb-2 text-3xl font-bold sm:text-4xl" lang="it">
         {alert.headline}
       </h1>
@@ -82,6 +115,26 @@ export default async function AlertPage({ params }: Props) {
             areas={alert.waitingAreas}
             texts={{ button: near('button'), locating: near('locating'), denied: near('denied'), sorted: near('sorted'), away: near.raw('away') as string, directions: near('directions') }}
           />
+          <Link href="/allerte/aree-di-attesa" className="mt-2 inline-flex min-h-11 items-center font-semibold text-primary underline">
+            {areasPage('allAreas')}
+          </Link>
+        </section>
+      ) : null}
+
+      {history.length ? (
+        <section aria-labelledby="history" className="mb-6">
+          <h2 id="history" className="mb-2 text-2xl font-bold">{th('title')}</h2>
+          <ol className="grid gap-2">
+            {history.map((entry, i) => (
+              <li key={i} className="rounded-md border-2 border-line p-3 text-lg">
+                <time dateTime={entry.sent.toISOString()} className="block text-muted">
+                  {when(entry.sent)}
+                </time>
+                <span className="font-semibold">{th(entry.msgType === 'Alert' ? 'alert' : entry.msgType === 'Update' ? 'update' : 'cancel')}</span>
+                {entry.msgType === 'Update' ? `: ${entry.changes.length ? entry.changes.map(describe).join('; ') : th('nothing')}` : null}
+              </li>
+            ))}
+          </ol>
         </section>
       ) : null}
 
