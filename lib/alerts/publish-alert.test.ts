@@ -6,6 +6,7 @@ import { inboxItems, notifications } from '@/db/schema/notifications'
 import { auditLog } from '@/db/schema/staff'
 import { topics } from '@/db/schema/topics'
 import { AppError } from '../errors'
+import { buildPayload } from '../notify/payload'
 import { createAlertDraft } from './create-alert'
 import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
@@ -32,8 +33,10 @@ describe('alerts', () => {
     const outcome = await publishAlert(actors.civil_protection!, id, {}, ctx)
     expect(outcome).toMatchObject({ state: 'active', override: false })
     const [n] = await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))
-    expect(n).toMatchObject({ kind: 'alert', urgency: 'normal', url: `/allerte/${id}`, title: 'Allerta GIALLA: Temporali forti nel pomeriggio' })
+    expect(n).toMatchObject({ kind: 'alert', urgency: 'high', url: `/allerte/${id}`, title: 'Allerta GIALLA: Temporali forti nel pomeriggio' })
     expect(n!.ttlSeconds).toBeGreaterThan(11 * 3600)
+    // Delivered at once (Android holds normal-urgency pushes in Doze), but not kept on screen.
+    expect(JSON.parse(buildPayload({ ...n!, urgency: 'high' }))).toMatchObject({ urgency: 'high', requireInteraction: false })
   })
 
   it('an orange alert needs a second person: the drafter can only submit it', async () => {
@@ -48,6 +51,7 @@ describe('alerts', () => {
     expect(row).toMatchObject({ state: 'active', approvedBy: secondCp().id, draftedBy: actors.civil_protection!.id, override: false })
     const [n] = await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))
     expect(n?.urgency).toBe('high')
+    expect(JSON.parse(buildPayload({ ...n!, urgency: 'high' })).requireInteraction).toBe(true)
     const actions = (await database.current().db.select().from(auditLog).where(eq(auditLog.targetId, id))).map((e) => e.action)
     expect(actions).toEqual(['alert.draft', 'alert.submit', 'alert.publish'])
   })
@@ -112,7 +116,9 @@ describe('alerts', () => {
     ])
     const sent = await db.select().from(notifications).where(inArray(notifications.id, messages.map((m) => m.notificationId!)))
     expect(new Set(sent.map((n) => n.pushTopic)).size).toBe(1)
-    expect(sent.find((n) => n.title.startsWith('Cessata allerta'))).toBeDefined()
+    const cessata = sent.find((n) => n.title.startsWith('Cessata allerta'))
+    expect(cessata?.urgency).toBe('high')
+    expect(JSON.parse(buildPayload({ ...cessata!, urgency: 'high' })).requireInteraction).toBe(false)
     expect(await code(endAlert(actors.civil_protection!, id, ctx))).toBe('conflict')
   })
 })

@@ -112,7 +112,10 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     body: cancel ? 'L’allerta è terminata.' : (alert.instructions || alert.description).split('\n')[0]!.slice(0, 300),
     url: `/allerte/${alert.id}`,
     audience: { topicId: topic.id, zoneIds: alert.zoneIds },
-    urgency: cancel ? 'normal' : needsSecondPerson(alert.level) ? 'high' : 'normal',
+    // Every alert, update and cessata is delivered at once: at normal urgency Android may hold
+    // it for minutes in Doze. Only orange and red ones stay on screen until the citizen acts.
+    urgency: 'high',
+    requireInteraction: !cancel && needsSecondPerson(alert.level),
     ttlSeconds: cancel ? 6 * 3600 : Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000)),
     // Alert, updates and cessata share one tag: each replaces the previous one on the phone.
     tag: pushTopicFor('alert', alert.id),

@@ -53,6 +53,7 @@ describe('alert updates', () => {
     const sent = await db.select().from(notifications).where(eq(notifications.sourceId, id)).orderBy(asc(notifications.createdAt))
     expect(sent).toHaveLength(2)
     expect(sent[1]!.title).toBe('Aggiornamento – Allerta GIALLA: Fiume in crescita: livello stabile')
+    expect(sent.map((n) => n.urgency)).toEqual(['high', 'high'])
     expect(sent[0]!.pushTopic).toBeTruthy()
     expect(sent[1]!.pushTopic).toBe(sent[0]!.pushTopic)
     // What the phone gets: the same tag, so the update replaces the alert in the tray.

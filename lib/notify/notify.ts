@@ -41,6 +41,7 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
         ...(topicIds && topicIds.length > 1 ? { topicIds } : {}),
         ...('zoneIds' in audience && audience.zoneIds?.length ? { zoneIds: audience.zoneIds } : {}),
         ...(input.tag ? { tag: input.tag } : {}),
+        ...(input.requireInteraction !== undefined ? { requireInteraction: input.requireInteraction } : {}),
       },
     })
     .returning({ id: notifications.id })
