@@ -197,7 +197,7 @@ self.addEventListener('push', (event) => {
     // A second delivery of the same message replaces the first silently.
     renotify: false,
     // Civil-protection alerts and other urgent messages stay until the citizen acts.
-    requireInteraction: payload.urgency === 'high',
+    requireInteraction: payload.requireInteraction ?? payload.urgency === 'high',
   }
   const message: NotificationMessage = { type: NOTIFICATION_MESSAGE, id: payload.id }
   if (payload.kind) message.kind = payload.kind
