@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { alertMessages } from '@/db/schema/alerts'
+import { alertMessages, alerts } from '@/db/schema/alerts'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
@@ -12,6 +12,12 @@ import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
 import { getCapDocument, getCapFeed } from './cap-documents'
 import { validateCap } from './alert-test-setup'
+import { alertFingerprint } from './alert-fingerprint'
+
+async function seenFingerprint(id: string) {
+  const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
+  return alertFingerprint(row!)
+}
 
 const database = setupTestDatabase({ seed: true })
 let actor: StaffActor
@@ -44,7 +50,7 @@ describe('CAP publication of alerts', () => {
     const { id, identifier } = await createAlertDraft(actor, input, { ip: null })
     await publishAlert(actor, id, {}, { ip: null }) // pending approval
     const [admin] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.role, 'admin'))
-    await publishAlert({ kind: 'staff', id: admin!.id, email: admin!.email, name: admin!.name, role: 'admin', officeId: null }, id, {}, { ip: null })
+    await publishAlert({ kind: 'staff', id: admin!.id, email: admin!.email, name: admin!.name, role: 'admin', officeId: null }, id, { seen: await seenFingerprint(id) }, { ip: null })
 
     const alertXml = await getCapDocument(`${identifier}.1`)
     expect(alertXml).toContain('<msgType>Alert</msgType>')

@@ -6,6 +6,7 @@ import { staffUsers } from '@/db/schema/staff'
 import { getDb } from '../db'
 import { assertRole, type StaffActor } from '../auth/actor'
 import { ALERT_ROLES } from './create-alert'
+import { alertFingerprint, pendingUpdateFingerprint } from './alert-fingerprint'
 
 const drafter = alias(staffUsers, 'drafter')
 const approver = alias(staffUsers, 'approver')
@@ -22,7 +23,7 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
     .where(eq(alerts.id, alertId))
   if (!row) return null
   const { alert } = row
-  const [zoneRows, areaRows, messages] = await Promise.all([
+  const [zoneRows, areaRows, messages, requester] = await Promise.all([
     alert.zoneIds.length ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, alert.zoneIds)) : [],
     alert.waitingAreaIds.length
       ? db.select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address }).from(waitingAreas).where(inArray(waitingAreas.id, alert.waitingAreaIds))
@@ -32,10 +33,17 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
       .from(alertMessages)
       .where(eq(alertMessages.alertId, alert.id))
       .orderBy(asc(alertMessages.id)),
+    alert.pendingUpdate
+      ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, alert.pendingUpdate.requestedBy)).then((r) => r[0]?.name ?? null)
+      : null,
   ])
   return {
     ...alert,
+    /** What the approval forms send back: approving refuses anything else. */
+    fingerprint: alertFingerprint(alert),
+    pendingFingerprint: alert.pendingUpdate ? pendingUpdateFingerprint(alert.pendingUpdate) : null,
     draftedByName: row.draftedByName,
+    pendingRequestedByName: requester,
     approvedByName: row.approvedByName,
     zoneNames: zoneRows.map((z) => z.name),
     waitingAreas: areaRows,

@@ -12,7 +12,7 @@ import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
 import { alertDraft, code, hour, setupAlertTests } from './alert-test-setup'
 
-const { database, ctx, actors, secondCp } = setupAlertTests({ ip: '192.0.2.7' })
+const { database, ctx, actors, secondCp, seen } = setupAlertTests({ ip: '192.0.2.7' })
 
 const draft = alertDraft({
   risks: ['temporali'],
@@ -45,7 +45,9 @@ describe('alerts', () => {
     expect(await code(publishAlert(actors.civil_protection!, id, {}, ctx))).toBe('forbidden')
     expect(await database.current().db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(0)
 
-    const outcome = await publishAlert(secondCp(), id, {}, ctx)
+    // The approver approves what the page showed them, and nothing else.
+    expect(await code(publishAlert(secondCp(), id, {}, ctx))).toBe('conflict')
+    const outcome = await publishAlert(secondCp(), id, { seen: await seen(id) }, ctx)
     expect(outcome).toMatchObject({ state: 'active', override: false })
     const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
     expect(row).toMatchObject({ state: 'active', approvedBy: secondCp().id, draftedBy: actors.civil_protection!.id, override: false })
@@ -54,6 +56,21 @@ describe('alerts', () => {
     expect(JSON.parse(buildPayload({ ...n!, urgency: 'high' })).requireInteraction).toBe(true)
     const actions = (await database.current().db.select().from(auditLog).where(eq(auditLog.targetId, id))).map((e) => e.action)
     expect(actions).toEqual(['alert.draft', 'alert.submit', 'alert.publish'])
+  })
+
+  it('refuses an approval of text that changed after the approver opened it, and sends nothing', async () => {
+    const { db } = database.current()
+    const { id } = await createAlertDraft(actors.civil_protection!, draft({ level: 'rossa' }), ctx)
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    const shown = await seen(id)
+    await db.update(alerts).set({ instructions: 'Restate dove siete.' }).where(eq(alerts.id, id))
+    const refused = await publishAlert(secondCp(), id, { seen: shown }, ctx).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(AppError)
+    expect((refused as AppError).message).toMatch(/modificata dopo che hai aperto la pagina/)
+    const [row] = await db.select().from(alerts).where(eq(alerts.id, id))
+    expect(row).toMatchObject({ state: 'pending_approval', approvedBy: null, version: 0 })
+    expect(await db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(0)
+    expect(await publishAlert(secondCp(), id, { seen: await seen(id) }, ctx)).toMatchObject({ state: 'active' })
   })
 
   it('an admin may publish a red alert alone in an emergency; the override is recorded and flagged', async () => {

@@ -13,6 +13,9 @@ import { publicContentChanged } from '../cache/public-content'
 import { pushTopicFor } from '../notify/payload'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
+import { alertFingerprint } from './alert-fingerprint'
+
+export const STALE_ALERT = 'L’allerta è stata modificata dopo che hai aperto la pagina: ricaricala e rileggila prima di pubblicarla. Non è stato inviato nulla.'
 
 export const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
 
@@ -26,7 +29,7 @@ export type PublishOutcome = { state: 'pending_approval' } | { state: 'active'; 
 export async function publishAlert(
   actor: StaffActor,
   alertId: string,
-  options: { overrideReason?: string },
+  options: { overrideReason?: string; /** alertFingerprint of what the person read; required to approve someone else's draft. */ seen?: string },
   context: RequestContext,
   now = new Date(),
 ): Promise<PublishOutcome> {
@@ -42,6 +45,9 @@ export async function publishAlert(
     const override = Boolean(options.overrideReason?.trim())
     if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
     const secondPerson = alert.draftedBy !== actor.id
+    if (options.seen !== undefined ? options.seen !== alertFingerprint(alert) : secondPerson) {
+      throw new AppError('conflict', STALE_ALERT)
+    }
 
     if (needsSecondPerson(alert.level) && !secondPerson && !override) {
       if (alert.state === 'pending_approval') {

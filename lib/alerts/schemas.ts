@@ -101,7 +101,12 @@ export function alertDraftFromForm(form: Record<string, string | string[]>): unk
 
 export const alertIdSchema = z.object({ alertId: z.uuid({ message: 'Allerta non valida.' }) })
 
-export const overridePublishSchema = alertIdSchema.extend({
+const seenField = z.string().min(1, 'Ricarica la pagina e rileggi l’allerta prima di procedere.').max(64)
+
+/** Publishing or approving: with the fingerprint of the text the person read on the page. */
+export const approvalSchema = alertIdSchema.extend({ seen: seenField })
+
+export const overridePublishSchema = approvalSchema.extend({
   overrideReason: z.string().trim().min(5, 'Scrivi il motivo dell’emergenza (almeno 5 caratteri).').max(500, 'Il motivo è troppo lungo.'),
 })
 

@@ -10,6 +10,7 @@ import { ALERT_ROLES } from './create-alert'
 import { lockAlert, needsSecondPerson, sendVersion } from './publish-alert'
 import type { AlertUpdateInput } from './schemas'
 import { publicContentChanged } from '../cache/public-content'
+import { pendingUpdateFingerprint } from './alert-fingerprint'
 
 export type UpdateOutcome = { state: 'pending_approval' } | { state: 'sent'; recipients: number; override: boolean }
 
@@ -37,6 +38,11 @@ export async function requestAlertUpdate(
   return db.transaction(async (tx): Promise<UpdateOutcome> => {
     const alert = await lockAlert(tx, input.alertId)
     assertUpdatable(alert, now)
+    // Replacing a waiting update would change what its approver is reading: it must be
+    // approved or withdrawn first, in the open.
+    if (alert.pendingUpdate) {
+      throw new AppError('conflict', 'C’è già un aggiornamento in attesa di approvazione: approvalo o ritiralo prima di prepararne un altro.')
+    }
     const pending: PendingAlertUpdate = {
       level: input.level,
       phase: input.phase,
@@ -80,7 +86,7 @@ export async function requestAlertUpdate(
 export async function approveAlertUpdate(
   actor: StaffActor,
   alertId: string,
-  options: { overrideReason?: string },
+  options: { overrideReason?: string; /** pendingUpdateFingerprint of the update the person read. */ seen: string },
   context: RequestContext,
   now = new Date(),
 ): Promise<UpdateOutcome> {
@@ -92,7 +98,8 @@ export async function approveAlertUpdate(
     const alert = await lockAlert(tx, alertId)
     assertUpdatable(alert, now)
     const pending = alert.pendingUpdate
-    if (!pending) throw new AppError('conflict', 'Non c’è nessun aggiornamento in attesa per questa allerta.')
+    if (!pending) throw new AppError('conflict', 'Non c’è più nessun aggiornamento in attesa per questa allerta: ricarica la pagina.')
+    if (options.seen !== pendingUpdateFingerprint(pending)) throw new AppError('conflict', STALE_UPDATE)
     const secondPerson = pending.requestedBy !== actor.id
     if (!secondPerson && !override) throw new AppError('forbidden', 'L’aggiornamento di un’allerta arancione o rossa deve essere approvato da un’altra persona.')
     if (new Date(pending.validUntil) <= now) {
@@ -110,6 +117,33 @@ export async function approveAlertUpdate(
     })
     return { state: 'sent', recipients, override: !secondPerson }
   }).finally(publicContentChanged)
+}
+
+export const STALE_UPDATE = 'L’aggiornamento in attesa è cambiato dopo che hai aperto la pagina: ricaricala e rileggilo prima di approvarlo. Non è stato inviato nulla.'
+
+/** Withdraws a waiting update (who asked for it, or an admin): nothing is sent. */
+export async function withdrawAlertUpdate(actor: StaffActor, alertId: string, seen: string, context: RequestContext, now = new Date()) {
+  assertRole(actor, ALERT_ROLES)
+  const db = await getDb()
+  await db.transaction(async (tx) => {
+    const alert = await lockAlert(tx, alertId)
+    const pending = alert.pendingUpdate
+    if (!pending) throw new AppError('conflict', 'Non c’è più nessun aggiornamento in attesa per questa allerta: ricarica la pagina.')
+    if (pending.requestedBy !== actor.id && actor.role !== 'admin') {
+      throw new AppError('forbidden', 'Solo chi ha preparato l’aggiornamento o un amministratore può ritirarlo.')
+    }
+    if (seen !== pendingUpdateFingerprint(pending)) throw new AppError('conflict', STALE_UPDATE)
+    await tx.update(alerts).set({ pendingUpdate: null, updatedAt: now }).where(eq(alerts.id, alert.id))
+    await recordAudit(tx, {
+      action: 'alert.update_withdraw',
+      actorId: actor.id,
+      actorLabel: actorLabel(actor),
+      targetType: 'alert',
+      targetId: alert.id,
+      ip: context.ip,
+      details: { level: pending.level, headline: pending.headline, requestedBy: pending.requestedBy },
+    })
+  })
 }
 
 function assertUpdatable(alert: Alert, now: Date) {

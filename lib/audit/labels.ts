@@ -19,6 +19,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'alert.update': 'Aggiornamento di allerta pubblicato',
   'alert.update_submit': 'Aggiornamento di allerta in attesa di approvazione',
   'alert.update_override': 'Aggiornamento di allerta pubblicato senza seconda approvazione (emergenza)',
+  'alert.update_withdraw': 'Aggiornamento di allerta ritirato prima dell’approvazione',
   'zone.create': 'Zona creata',
   'zone.update': 'Zona modificata',
   'zone.retire': 'Zona ritirata',

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'alert.update'
   | 'alert.update_submit'
   | 'alert.update_override'
+  | 'alert.update_withdraw'
   | 'zone.create'
   | 'zone.update'
   | 'zone.retire'

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { alertDraftFromForm, alertDraftSchema, alertIdSchema, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
-import { approveAlertUpdate, requestAlertUpdate, type UpdateOutcome } from '@/lib/alerts/update-alert'
+import { alertDraftFromForm, alertDraftSchema, approvalSchema, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
+import { approveAlertUpdate, requestAlertUpdate, withdrawAlertUpdate, type UpdateOutcome } from '@/lib/alerts/update-alert'
 import { createAlertDraft } from '@/lib/alerts/create-alert'
 import { parseVertexList } from '@/lib/alerts/geometry-shared'
 import { endAlert, publishAlert, type PublishOutcome } from '@/lib/alerts/publish-alert'
@@ -62,9 +62,9 @@ export async function createAlertAction(_previous: FormResult | null, formData: 
 export async function publishAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let target: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    const parsed = approvalSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '' })
     if (!parsed.success) return fromZodError(parsed.error)
-    const outcome = await publishAlert(actor, parsed.data.alertId, {}, await requestContext())
+    const outcome = await publishAlert(actor, parsed.data.alertId, { seen: parsed.data.seen }, await requestContext())
     revalidateAlerts(parsed.data.alertId)
     target = outcomePath(parsed.data.alertId, outcome)
     return { ok: true, message: 'Fatto.' }
@@ -76,9 +76,9 @@ export async function publishAlertAction(_previous: FormResult | null, formData:
 export async function overridePublishAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let target: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), overrideReason: formData.get('overrideReason') ?? '' })
+    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '', overrideReason: formData.get('overrideReason') ?? '' })
     if (!parsed.success) return fromZodError(parsed.error)
-    const outcome = await publishAlert(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason }, await requestContext())
+    const outcome = await publishAlert(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason, seen: parsed.data.seen }, await requestContext())
     revalidateAlerts(parsed.data.alertId)
     target = outcomePath(parsed.data.alertId, outcome)
     return { ok: true, message: 'Fatto.' }
@@ -135,9 +135,9 @@ export async function updateAlertAction(_previous: FormResult | null, formData: 
 export async function approveUpdateAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let target: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    const parsed = approvalSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '' })
     if (!parsed.success) return fromZodError(parsed.error)
-    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, {}, await requestContext())
+    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, { seen: parsed.data.seen }, await requestContext())
     revalidateAlerts(parsed.data.alertId)
     target = updatePath(parsed.data.alertId, outcome)
     return { ok: true, message: 'Fatto.' }
@@ -149,12 +149,26 @@ export async function approveUpdateAction(_previous: FormResult | null, formData
 export async function overrideUpdateAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let target: string | undefined
   const result = await asStaff(async (actor) => {
-    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), overrideReason: formData.get('overrideReason') ?? '' })
+    const parsed = overridePublishSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '', overrideReason: formData.get('overrideReason') ?? '' })
     if (!parsed.success) return fromZodError(parsed.error)
-    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason }, await requestContext())
+    const outcome = await approveAlertUpdate(actor, parsed.data.alertId, { overrideReason: parsed.data.overrideReason, seen: parsed.data.seen }, await requestContext())
     revalidateAlerts(parsed.data.alertId)
     target = updatePath(parsed.data.alertId, outcome)
     return { ok: true, message: 'Fatto.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function withdrawUpdateAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = approvalSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '' })
+    if (!parsed.success) return fromZodError(parsed.error)
+    await withdrawAlertUpdate(actor, parsed.data.alertId, parsed.data.seen, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = `/admin/allerte/${parsed.data.alertId}?esito=aggiornamento-ritirato`
+    return { ok: true, message: 'Aggiornamento ritirato.' }
   })
   if (result.ok && target) redirect(target)
   return result

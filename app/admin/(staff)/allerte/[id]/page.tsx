@@ -8,7 +8,7 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { EndAlertForm, OverridePublishForm, PublishAlertForm } from '@/components/admin/alert-actions'
 import { LevelBadge } from '@/components/alerts/level-badge'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
-import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, updateAlertAction } from '../actions'
+import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, updateAlertAction, withdrawUpdateAction } from '../actions'
 import { AlertUpdateForm } from '@/components/admin/alert-update-form'
 import { romeDateAndTime } from '@/lib/time/rome-instant'
 
@@ -26,6 +26,7 @@ function outcomeMessage(query: Record<string, string | string[] | undefined>): s
     return `Allerta pubblicata: raggiunge ${Number.isInteger(n) && n >= 0 ? n : 0} cittadini.`
   }
   if (query.esito === 'cessata') return 'Cessata allerta pubblicata.'
+  if (query.esito === 'aggiornamento-ritirato') return 'Aggiornamento ritirato: non è stato inviato nulla.'
   if (query.esito === 'aggiornamento-inviato') return 'Aggiornamento inviato per l’approvazione.'
   if (query.esito === 'aggiornata') {
     const n = Number(query.destinatari)
@@ -156,23 +157,24 @@ export default async function AlertPage({
 
         <div className="grid min-w-0 content-start gap-4">
           {alert.state === 'draft' && !twoPeople ? (
-            <PublishAlertForm action={publishAlertAction} alertId={alert.id} label="Pubblica" hint="L’allerta arriva subito ai cittadini iscritti alla Protezione civile." />
+            <PublishAlertForm action={publishAlertAction} alertId={alert.id} seen={alert.fingerprint} label="Pubblica" hint="L’allerta arriva subito ai cittadini iscritti alla Protezione civile." />
           ) : null}
           {alert.state === 'draft' && twoPeople && ownDraft ? (
             <PublishAlertForm
               action={publishAlertAction}
               alertId={alert.id}
+              seen={alert.fingerprint}
               label="Invia per l’approvazione"
               hint="Un’allerta arancione o rossa viene pubblicata quando un’altra persona la approva."
             />
           ) : null}
           {open && twoPeople && !ownDraft ? (
-            <PublishAlertForm action={publishAlertAction} alertId={alert.id} label="Approva e pubblica" hint="Hai controllato l’allerta: la pubblichi per tutti i cittadini iscritti." />
+            <PublishAlertForm action={publishAlertAction} alertId={alert.id} seen={alert.fingerprint} label="Approva e pubblica" hint="Hai controllato l’allerta: la pubblichi per tutti i cittadini iscritti." />
           ) : null}
           {alert.state === 'pending_approval' && ownDraft ? (
             <p className="rounded border border-line bg-white p-4">In attesa che un’altra persona della Protezione civile o un amministratore la approvi.</p>
           ) : null}
-          {open && twoPeople && ownDraft && actor.role === 'admin' ? <OverridePublishForm action={overridePublishAction} alertId={alert.id} /> : null}
+          {open && twoPeople && ownDraft && actor.role === 'admin' ? <OverridePublishForm action={overridePublishAction} alertId={alert.id} seen={alert.fingerprint} /> : null}
           {alert.state === 'active' && pendingUpdate ? (
             <section className="rounded border-l-4 border-warning bg-white p-4" aria-labelledby="pending-update">
               <h2 id="pending-update" className="mb-2 text-xl font-semibold">
@@ -182,18 +184,31 @@ export default async function AlertPage({
                 <LevelBadge level={pendingUpdate.level} label={levelLabels[pendingUpdate.level as keyof typeof levelLabels] ?? pendingUpdate.level} />
                 <strong>{pendingUpdate.headline}</strong>
               </p>
+              <p className="mb-2">
+                Chiesto da {alert.pendingRequestedByName ?? '—'} il {dateTime.format(new Date(pendingUpdate.requestedAt))}
+              </p>
               <p className="mb-2 whitespace-pre-line">{pendingUpdate.description}</p>
               <p className="mb-2 whitespace-pre-line">{pendingUpdate.instructions}</p>
               <p className="mb-3">Valida fino al {dateTime.format(new Date(pendingUpdate.validUntil))}</p>
               {pendingUpdate.requestedBy !== actor.id ? (
-                <PublishAlertForm action={approveUpdateAction} alertId={alert.id} label="Approva e pubblica l’aggiornamento" hint="Hai controllato l’aggiornamento: lo pubblichi per tutti i cittadini che hanno ricevuto l’allerta." />
+                <PublishAlertForm action={approveUpdateAction} alertId={alert.id} seen={alert.pendingFingerprint ?? ''} label="Approva e pubblica l’aggiornamento" hint="Hai controllato l’aggiornamento: lo pubblichi per tutti i cittadini che hanno ricevuto l’allerta." />
               ) : (
                 <p>In attesa che un’altra persona della Protezione civile o un amministratore lo approvi.</p>
               )}
             </section>
           ) : null}
+          {alert.state === 'active' && pendingUpdate && (pendingUpdate.requestedBy === actor.id || actor.role === 'admin') ? (
+            <PublishAlertForm
+              action={withdrawUpdateAction}
+              alertId={alert.id}
+              seen={alert.pendingFingerprint ?? ''}
+              label="Ritira l’aggiornamento"
+              hint="Non viene inviato nulla: l’allerta resta com’è e potrai preparare un altro aggiornamento."
+              secondary
+            />
+          ) : null}
           {alert.state === 'active' && pendingUpdate && pendingUpdate.requestedBy === actor.id && actor.role === 'admin' ? (
-            <OverridePublishForm action={overrideUpdateAction} alertId={alert.id} />
+            <OverridePublishForm action={overrideUpdateAction} alertId={alert.id} seen={alert.pendingFingerprint ?? ''} />
           ) : null}
           {alert.state === 'active' && !pendingUpdate ? (
             <AlertUpdateForm
