@@ -90,3 +90,24 @@ export function EndAlertForm({ action, alertId }: { action: Action; alertId: str
     </form>
   )
 }
+
+/** The second person's "no": back to the author with what to fix. */
+export function ReturnDraftForm({ action, alertId, seen }: { action: Action; alertId: string; seen: string }) {
+  const [state, formAction, pending] = useActionState(action, null)
+  const errors = errorsOf(state)
+  return (
+    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+      <h2 className="mb-2 text-xl font-semibold">Rimanda indietro</h2>
+      <FormMessage result={state} />
+      <p className="mb-3">Non viene inviato nulla: l’allerta torna bozza e chi l’ha preparata vede la tua nota.</p>
+      <input type="hidden" name="alertId" value={alertId} />
+      <input type="hidden" name="seen" value={seen} />
+      <Field name="note" label="Cosa va corretto" error={errors.note}>
+        {(props) => <textarea {...props} name="note" rows={3} required className={inputClass} />}
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Rimanda indietro all’autore
+      </button>
+    </form>
+  )
+}

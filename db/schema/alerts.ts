@@ -79,6 +79,10 @@ export const alerts = pgTable(
     override: boolean().notNull().default(false),
     overrideReason: text(),
     version: integer().notNull().default(0),
+    /** Why a second person sent the draft back to its author (until it is submitted again). */
+    returnNote: text(),
+    returnedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    returnedAt: timestamp({ withTimezone: true }),
     /** An update of a published orange or red alert waiting for a second person (null when none). */
     pendingUpdate: jsonb().$type<PendingAlertUpdate | null>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

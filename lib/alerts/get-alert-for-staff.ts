@@ -10,16 +10,18 @@ import { alertFingerprint, pendingUpdateFingerprint } from './alert-fingerprint'
 
 const drafter = alias(staffUsers, 'drafter')
 const approver = alias(staffUsers, 'approver')
+const returner = alias(staffUsers, 'returner')
 
 /** One alert as the staff page shows it, with the names of its zones, areas and people; null when missing. */
 export async function getAlertForStaff(actor: StaffActor, alertId: string) {
   assertRole(actor, ALERT_ROLES)
   const db = await getDb()
   const [row] = await db
-    .select({ alert: alerts, draftedByName: drafter.name, approvedByName: approver.name })
+    .select({ alert: alerts, draftedByName: drafter.name, approvedByName: approver.name, returnedByName: returner.name })
     .from(alerts)
     .leftJoin(drafter, eq(drafter.id, alerts.draftedBy))
     .leftJoin(approver, eq(approver.id, alerts.approvedBy))
+    .leftJoin(returner, eq(returner.id, alerts.returnedBy))
     .where(eq(alerts.id, alertId))
   if (!row) return null
   const { alert } = row
@@ -45,6 +47,7 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
     draftedByName: row.draftedByName,
     pendingRequestedByName: requester,
     approvedByName: row.approvedByName,
+    returnedByName: row.returnedByName,
     zoneNames: zoneRows.map((z) => z.name),
     waitingAreas: areaRows,
     messages,

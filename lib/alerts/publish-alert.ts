@@ -53,7 +53,7 @@ export async function publishAlert(
       if (alert.state === 'pending_approval') {
         throw new AppError('forbidden', 'Un’allerta arancione o rossa deve essere approvata da un’altra persona.')
       }
-      await tx.update(alerts).set({ state: 'pending_approval', updatedAt: now }).where(eq(alerts.id, alert.id))
+      await tx.update(alerts).set({ state: 'pending_approval', updatedAt: now, returnNote: null, returnedBy: null, returnedAt: null }).where(eq(alerts.id, alert.id))
       await recordAudit(tx, { action: 'alert.submit', actorId: actor.id, actorLabel: actorLabel(actor), targetType: 'alert', targetId: alert.id, ip: context.ip, details: { level: alert.level } })
       return { state: 'pending_approval' }
     }
@@ -66,6 +66,9 @@ export async function publishAlert(
         version: published.version,
         publishedAt: now,
         updatedAt: now,
+        returnNote: null,
+        returnedBy: null,
+        returnedAt: null,
         approvedBy: needsSecondPerson(alert.level) && secondPerson ? actor.id : null,
         override: override && !(needsSecondPerson(alert.level) && secondPerson),
         overrideReason: override ? options.overrideReason!.trim() : null,

@@ -2,7 +2,10 @@
 
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { alertDraftFromForm, alertDraftSchema, approvalSchema, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
+import { editAlertDraft } from '@/lib/alerts/edit-alert-draft'
+import { withdrawAlertDraft } from '@/lib/alerts/withdraw-alert-draft'
+import { returnAlertDraft } from '@/lib/alerts/return-alert-draft'
+import { alertDraftFromForm, alertDraftSchema, alertIdSchema, approvalSchema, returnDraftSchema, type AlertDraftInput, alertUpdateFromForm, alertUpdateSchema, endAlertSchema, overridePublishSchema } from '@/lib/alerts/schemas'
 import { approveAlertUpdate, requestAlertUpdate, withdrawAlertUpdate, type UpdateOutcome } from '@/lib/alerts/update-alert'
 import { createAlertDraft } from '@/lib/alerts/create-alert'
 import { parseVertexList } from '@/lib/alerts/geometry-shared'
@@ -37,25 +40,76 @@ function revalidateAlerts(alertId: string) {
   revalidatePath('/allerte', 'layout')
 }
 
+/** The composer's fields as a draft, or the failure to show next to them. */
+function parseComposer(formData: FormData): { ok: true; draft: AlertDraftInput } | FormResult {
+  const draft = alertDraftFromForm(composerFields(formData)) as Record<string, unknown>
+  if (formData.get('areaMode') === 'polygon') {
+    const drawn = parseVertexList(String(formData.get('customPolygon') ?? ''))
+    if ('error' in drawn) return { ok: false, message: 'Controlla i campi evidenziati.', fieldErrors: { customPolygon: drawn.error } }
+    draft.customPolygon = drawn.ring
+    draft.zoneIds = []
+  }
+  const parsed = alertDraftSchema.safeParse(draft)
+  if (!parsed.success) return fromZodError(parsed.error)
+  return { ok: true, draft: parsed.data }
+}
+
 export async function createAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
   let createdId: string | undefined
   const result = await asStaff(async (actor) => {
-    const draft = alertDraftFromForm(composerFields(formData)) as Record<string, unknown>
-    if (formData.get('areaMode') === 'polygon') {
-      const drawn = parseVertexList(String(formData.get('customPolygon') ?? ''))
-      if ('error' in drawn) return { ok: false, message: 'Controlla i campi evidenziati.', fieldErrors: { customPolygon: drawn.error } }
-      draft.customPolygon = drawn.ring
-      draft.zoneIds = []
-    }
-    const parsed = alertDraftSchema.safeParse(draft)
-    if (!parsed.success) return fromZodError(parsed.error)
-    createdId = (await createAlertDraft(actor, parsed.data, await requestContext())).id
+    const parsed = parseComposer(formData)
+    if (!('draft' in parsed)) return parsed
+    createdId = (await createAlertDraft(actor, parsed.draft, await requestContext())).id
     return { ok: true, message: 'Bozza salvata.' }
   })
   if (result.ok && createdId) {
     revalidatePath('/admin/allerte')
     redirect(`/admin/allerte/${createdId}?creata=1`)
   }
+  return result
+}
+
+export async function editAlertAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const id = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    if (!id.success) return fromZodError(id.error)
+    const parsed = parseComposer(formData)
+    if (!('draft' in parsed)) return parsed
+    await editAlertDraft(actor, id.data.alertId, parsed.draft, await requestContext())
+    revalidateAlerts(id.data.alertId)
+    target = `/admin/allerte/${id.data.alertId}?esito=modificata`
+    return { ok: true, message: 'Modifiche salvate.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function withdrawDraftAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = alertIdSchema.safeParse({ alertId: formData.get('alertId') })
+    if (!parsed.success) return fromZodError(parsed.error)
+    await withdrawAlertDraft(actor, parsed.data.alertId, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = `/admin/allerte/${parsed.data.alertId}?esito=ritirata`
+    return { ok: true, message: 'Bozza ritirata.' }
+  })
+  if (result.ok && target) redirect(target)
+  return result
+}
+
+export async function returnDraftAction(_previous: FormResult | null, formData: FormData): Promise<FormResult> {
+  let target: string | undefined
+  const result = await asStaff(async (actor) => {
+    const parsed = returnDraftSchema.safeParse({ alertId: formData.get('alertId'), seen: formData.get('seen') ?? '', note: formData.get('note') ?? '' })
+    if (!parsed.success) return fromZodError(parsed.error)
+    await returnAlertDraft(actor, parsed.data.alertId, { note: parsed.data.note, seen: parsed.data.seen }, await requestContext())
+    revalidateAlerts(parsed.data.alertId)
+    target = `/admin/allerte/${parsed.data.alertId}?esito=rimandata`
+    return { ok: true, message: 'Allerta rimandata all’autore.' }
+  })
+  if (result.ok && target) redirect(target)
   return result
 }
 

@@ -5,10 +5,11 @@ import { getAlertForStaff } from '@/lib/alerts/get-alert-for-staff'
 import { riskInfo, type RiskCode } from '@/lib/alerts/cap'
 import { alertStateLabels, levelLabels } from '@/lib/alerts/schemas'
 import { Forbidden } from '@/components/admin/forbidden'
-import { EndAlertForm, OverridePublishForm, PublishAlertForm } from '@/components/admin/alert-actions'
+import { EndAlertForm, OverridePublishForm, PublishAlertForm, ReturnDraftForm } from '@/components/admin/alert-actions'
+import { buttonClass } from '@/components/admin/form-parts'
 import { LevelBadge } from '@/components/alerts/level-badge'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
-import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, updateAlertAction, withdrawUpdateAction } from '../actions'
+import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, returnDraftAction, updateAlertAction, withdrawDraftAction, withdrawUpdateAction } from '../actions'
 import { AlertUpdateForm } from '@/components/admin/alert-update-form'
 import { romeDateAndTime } from '@/lib/time/rome-instant'
 
@@ -25,6 +26,9 @@ function outcomeMessage(query: Record<string, string | string[] | undefined>): s
     const n = Number(query.destinatari)
     return `Allerta pubblicata: raggiunge ${Number.isInteger(n) && n >= 0 ? n : 0} cittadini.`
   }
+  if (query.esito === 'modificata') return 'Modifiche salvate: l’allerta è in bozza.'
+  if (query.esito === 'ritirata') return 'Bozza ritirata: non sarà pubblicata.'
+  if (query.esito === 'rimandata') return 'Allerta rimandata all’autore con la tua nota: non è stato inviato nulla.'
   if (query.esito === 'cessata') return 'Cessata allerta pubblicata.'
   if (query.esito === 'aggiornamento-ritirato') return 'Aggiornamento ritirato: non è stato inviato nulla.'
   if (query.esito === 'aggiornamento-inviato') return 'Aggiornamento inviato per l’approvazione.'
@@ -87,6 +91,15 @@ export default async function AlertPage({
         <p role="status" className="mb-4 rounded border-l-4 border-success bg-success-light p-3 font-semibold text-success">
           {outcome}
         </p>
+      ) : null}
+      {alert.state === 'draft' && alert.returnNote ? (
+        <section aria-labelledby="return-note" className="mb-4 rounded border-l-4 border-warning bg-white p-3">
+          <h2 id="return-note" className="font-semibold">
+            Rimandata indietro da {alert.returnedByName ?? '—'}
+            {alert.returnedAt ? ` il ${dateTime.format(alert.returnedAt)}` : ''}
+          </h2>
+          <p className="whitespace-pre-line">{alert.returnNote}</p>
+        </section>
       ) : null}
       {alert.override ? (
         <p className="mb-4 rounded border-l-4 border-danger bg-danger-light p-3 font-semibold text-danger">
@@ -173,6 +186,24 @@ export default async function AlertPage({
           ) : null}
           {alert.state === 'pending_approval' && ownDraft ? (
             <p className="rounded border border-line bg-white p-4">In attesa che un’altra persona della Protezione civile o un amministratore la approvi.</p>
+          ) : null}
+          {open && ownDraft ? (
+            <p>
+              <Link href={`/admin/allerte/${alert.id}/modifica`} className={buttonClass}>
+                Modifica la bozza
+              </Link>
+            </p>
+          ) : null}
+          {alert.state === 'pending_approval' && !ownDraft ? <ReturnDraftForm action={returnDraftAction} alertId={alert.id} seen={alert.fingerprint} /> : null}
+          {open && (ownDraft || actor.role === 'admin') ? (
+            <PublishAlertForm
+              action={withdrawDraftAction}
+              alertId={alert.id}
+              seen={alert.fingerprint}
+              label="Ritira la bozza"
+              hint="L’allerta non sarà pubblicata e sparisce da quelle da approvare. Resta nell’elenco come ritirata."
+              secondary
+            />
           ) : null}
           {open && twoPeople && ownDraft && actor.role === 'admin' ? <OverridePublishForm action={overridePublishAction} alertId={alert.id} seen={alert.fingerprint} /> : null}
           {alert.state === 'active' && pendingUpdate ? (
