@@ -14,12 +14,14 @@ const catalogues: Record<Locale, Loader[]> = {
     () => import('../messages/it/reports.json'),
     () => import('../messages/it/chat.json'),
     () => import('../messages/it/campaigns.json'),
+    () => import('../messages/it/alert-page.json'),
   ],
   en: [
     () => import('../messages/en.json'),
     () => import('../messages/en/reports.json'),
     () => import('../messages/en/chat.json'),
     () => import('../messages/en/campaigns.json'),
+    () => import('../messages/en/alert-page.json'),
   ],
 }
 

@@ -101,7 +101,8 @@ export function AlertForm({
   alertId,
 }: {
   action: Action
-  countAction: (zoneIds: number[]) => Promise<number | null>
+  /** Devices reached by these zones or, when given, by this drawn area ("lat, lon" lines). */
+  countAction: (zoneIds: number[], drawnVertices?: string) => Promise<number | null>
   /** Risk codes with their Italian names (from lib/alerts/cap riskInfo, server side). */
   risks: Array<{ value: string; label: string }>
   zones: Choice[]
@@ -125,6 +126,7 @@ export function AlertForm({
   const [devices, setDevices] = useState<number | null>(initialDevices)
   const [templateNote, setTemplateNote] = useState('')
   const [areaMode, setAreaMode] = useState<'zones' | 'polygon'>(defaults.customPolygon ? 'polygon' : 'zones')
+  const [drawnText, setDrawnText] = useState(defaults.customPolygon ?? '')
   const [counting, startCounting] = useTransition()
   const firstRender = useRef(true)
 
@@ -133,8 +135,9 @@ export function AlertForm({
       firstRender.current = false
       return
     }
-    startCounting(async () => setDevices(await countAction(zoneIds)))
-  }, [zoneIds, countAction])
+    // The drawn area, not the zone boxes left over from the other mode, decides who is reached.
+    startCounting(async () => setDevices(await (areaMode === 'polygon' ? countAction([], drawnText) : countAction(zoneIds))))
+  }, [zoneIds, areaMode, drawnText, countAction])
 
   const toggle = <T,>(list: T[], value: T, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value)
@@ -314,6 +317,7 @@ export function AlertForm({
             hint="Clicca sulla mappa per aggiungere i vertici, oppure scrivili qui: uno per riga, latitudine e longitudine separate da una virgola."
             error={errors.customPolygon}
             mapLabel="Mappa del Comune: clicca per aggiungere un vertice dell’area dell’allerta"
+            onChange={setDrawnText}
           />
         )}
         <Field name="comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
@@ -393,8 +397,12 @@ export function AlertForm({
           {counting
             ? 'Calcolo dei destinatari…'
             : devices === null
-              ? 'Non è stato possibile stimare i destinatari.'
-              : `Raggiungerà circa ${devices} dispositivi.`}
+              ? areaMode === 'polygon'
+                ? 'Disegna l’area (almeno tre vertici) per stimare i destinatari.'
+                : 'Non è stato possibile stimare i destinatari.'
+              : areaMode === 'polygon'
+                ? `Raggiungerà circa ${devices} dispositivi: chi ha scelto una zona toccata dall’area e chi non ha scelto zone.`
+                : `Raggiungerà circa ${devices} dispositivi.`}
         </p>
       </aside>
     </form>

@@ -1,11 +1,12 @@
 import 'server-only'
 import { asc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { alertMessages, alerts, waitingAreas, zones } from '@/db/schema/alerts'
+import { alertMessages, alerts, waitingAreas } from '@/db/schema/alerts'
 import { staffUsers } from '@/db/schema/staff'
 import { getDb } from '../db'
 import { assertRole, type StaffActor } from '../auth/actor'
 import { ALERT_ROLES } from './create-alert'
+import { loadAlertPage } from './public-alerts'
 import { alertFingerprint, pendingUpdateFingerprint } from './alert-fingerprint'
 
 const drafter = alias(staffUsers, 'drafter')
@@ -25,8 +26,8 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
     .where(eq(alerts.id, alertId))
   if (!row) return null
   const { alert } = row
-  const [zoneRows, areaRows, messages, requester] = await Promise.all([
-    alert.zoneIds.length ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, alert.zoneIds)) : [],
+  const [page, areaRows, messages, requester] = await Promise.all([
+    loadAlertPage(db, alert),
     alert.waitingAreaIds.length
       ? db.select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address }).from(waitingAreas).where(inArray(waitingAreas.id, alert.waitingAreaIds))
       : [],
@@ -48,7 +49,10 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
     pendingRequestedByName: requester,
     approvedByName: row.approvedByName,
     returnedByName: row.returnedByName,
-    zoneNames: zoneRows.map((z) => z.name),
+    zoneNames: page.area.zoneNames,
+    drawnArea: page.area.drawn,
+    /** The citizens' page for this alert, for the approver's preview. */
+    page,
     waitingAreas: areaRows,
     messages,
   }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { alertMessages, alerts, citizenZones, zones } from '@/db/schema/alerts'
-import { citizens, topicSubscriptions } from '@/db/schema/citizens'
+import { citizens, pushSubscriptions, topicSubscriptions } from '@/db/schema/citizens'
+import { queryRows } from '@/db/execute'
+import { devicesQuery, notificationAudience } from '../notify/audience'
+import { countAlertAudience } from './count-alert-audience'
+import { getPublicAlert } from './public-alerts'
 import { inboxItems, notifications } from '@/db/schema/notifications'
 import { auditLog } from '@/db/schema/staff'
 import { topics } from '@/db/schema/topics'
@@ -117,6 +121,61 @@ describe('alerts', () => {
     const reached = (await db.select().from(inboxItems).where(eq(inboxItems.notificationId, n!.id))).map((i) => i.citizenId)
     const ours = reached.filter((c) => people.some((p) => p.id === c))
     expect(ours.sort()).toEqual([anywhere!.id, inNorth!.id].sort())
+  })
+
+  it('an area drawn for one alert reaches citizens whose zones it touches and those who chose none; the composer counted the same devices; its page shows the area', async () => {
+    const { db } = database.current()
+    const square = (lon: number, lat: number, size: number): Array<[number, number]> => [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    const [west] = await db.insert(zones).values({ name: 'Borgo Ovest', polygon: { type: 'Polygon', coordinates: [square(11.835, 43.47, 0.015)] } }).returning()
+    const [east] = await db.insert(zones).values({ name: 'Borgo Est', polygon: { type: 'Polygon', coordinates: [square(11.91, 43.465, 0.015)] } }).returning()
+    const [pc] = await db.select().from(topics).where(eq(topics.slug, 'protezione-civile'))
+    const people = await db
+      .insert(citizens)
+      .values([0, 1, 2].map(() => ({ privacyVersion: '2026-01', privacyAcknowledgedAt: new Date() })))
+      .returning()
+    const [noZone, inWest, inEast] = people
+    await db.insert(topicSubscriptions).values(people.map((c) => ({ citizenId: c.id, topicId: pc!.id })))
+    await db.insert(citizenZones).values([
+      { citizenId: inWest!.id, zoneId: west!.id },
+      { citizenId: inEast!.id, zoneId: east!.id },
+    ])
+    await db.insert(pushSubscriptions).values(
+      people.map((c, i) => ({ citizenId: c.id, endpoint: `https://push.example/drawn-${i}`, origin: 'https://push.example', p256dh: 'k', auth: 'a' })),
+    )
+    const reachedBy = async (alertId: string) => {
+      const [n] = await db.select().from(notifications).where(eq(notifications.sourceId, alertId))
+      const inbox = (await db.select().from(inboxItems).where(eq(inboxItems.notificationId, n!.id))).map((i) => i.citizenId)
+      const devices = await queryRows<{ id: string }>(db, devicesQuery(notificationAudience(n!)))
+      const ours = await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.citizenId, people.map((p) => p.id)))
+      return {
+        inbox: inbox.filter((c) => people.some((p) => p.id === c)).sort(),
+        devices: ours.filter((d) => devices.some((x) => x.id === d.id)).map((d) => d.citizenId).sort(),
+      }
+    }
+
+    // Overlaps Borgo Ovest only.
+    const drawn = square(11.845, 43.475, 0.015)
+    const counted = await countAlertAudience(actors.civil_protection!, { zoneIds: [], customPolygon: { type: 'Polygon', coordinates: [drawn] } })
+    const { id } = await createAlertDraft(actors.civil_protection!, draft({ customPolygon: drawn }), ctx)
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    expect(await reachedBy(id)).toEqual({ inbox: [noZone!.id, inWest!.id].sort(), devices: [noZone!.id, inWest!.id].sort() })
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'alert.publish')))
+    expect((entry!.details as { devices: number }).devices).toBe(counted.devices)
+    const page = await getPublicAlert(id)
+    expect(page!.area).toEqual({ drawn, zoneNames: expect.arrayContaining(['Borgo Ovest']) })
+    expect(page!.area.zoneNames).not.toContain('Borgo Est')
+
+    // Drawn where no standing zone lies: only those who chose no zone.
+    const nowhere = square(11.915, 43.455, 0.005)
+    const { id: lonely } = await createAlertDraft(actors.civil_protection!, draft({ customPolygon: nowhere }), ctx)
+    await publishAlert(actors.civil_protection!, lonely, {}, ctx)
+    expect(await reachedBy(lonely)).toEqual({ inbox: [noZone!.id], devices: [noZone!.id] })
+    expect((await getPublicAlert(lonely))!.area).toEqual({ drawn: nowhere, zoneNames: [] })
+
+    // No area at all: the whole territory, everyone.
+    const { id: everywhere } = await createAlertDraft(actors.civil_protection!, draft(), ctx)
+    await publishAlert(actors.civil_protection!, everywhere, {}, ctx)
+    expect((await reachedBy(everywhere)).devices).toEqual(people.map((p) => p.id).sort())
   })
 
   it('"cessata allerta" ends the alert with a Cancel message that replaces the original on phones', async () => {

@@ -14,6 +14,7 @@ import { pushTopicFor } from '../notify/payload'
 import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 import { alertFingerprint } from './alert-fingerprint'
+import { resolveAlertArea } from './alert-area'
 
 export const STALE_ALERT = 'L’allerta è stata modificata dopo che hai aperto la pagina: ricaricala e rileggila prima di pubblicarla. Non è stato inviato nulla.'
 
@@ -115,12 +116,13 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
   const version = alert.version + 1
   const label = levelLabels[alert.level as keyof typeof levelLabels] ?? 'Allerta'
   const cancel = msgType === 'Cancel'
+  const area = await resolveAlertArea(tx, alert)
   const { notificationId, recipients } = await notify(tx, {
     kind: 'alert',
     title: cancel ? `Cessata allerta: ${alert.headline}` : msgType === 'Update' ? `Aggiornamento – ${label}: ${alert.headline}` : `${label}: ${alert.headline}`,
     body: cancel ? 'L’allerta è terminata.' : (alert.instructions || alert.description).split('\n')[0]!.slice(0, 300),
     url: `/allerte/${alert.id}`,
-    audience: { topicId: topic.id, zoneIds: alert.zoneIds },
+    audience: area.targetZoneIds ? { topicId: topic.id, zoneIds: area.targetZoneIds } : { topicId: topic.id },
     // Every alert, update and cessata is delivered at once: at normal urgency Android may hold
     // it for minutes in Doze. Only orange and red ones stay on screen until the citizen acts.
     urgency: 'high',
@@ -143,7 +145,8 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     identifier: `${alert.identifier}.${version}`,
     msgType,
     sent: now,
-    snapshot: { ...alert, version } as unknown as Record<string, unknown>,
+    // The area as it was at this moment, so the CAP document never changes afterwards.
+    snapshot: { ...alert, version, area: { targetZoneIds: area.targetZoneIds ?? null, zoneNames: area.zoneNames, parts: area.parts } } as unknown as Record<string, unknown>,
     notificationId,
     publishedBy: actor.id,
   })

@@ -2,7 +2,7 @@ export type Urgency = 'very-low' | 'low' | 'normal' | 'high'
 
 /** Who a notification is for: a topic's subscribers, those of several topics, or one citizen (optionally one device). */
 export type Audience =
-  /** zoneIds: only citizens who chose one of these neighbourhoods, or chose none. */
+  /** zoneIds: only citizens who chose one of these neighbourhoods, or chose none (absent: everyone). */
   | { topicId: number; zoneIds?: number[] }
   /** Everyone following any of the topics, each citizen and each device once. */
   | { topicIds: number[]; zoneIds?: number[] }

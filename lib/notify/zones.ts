@@ -3,9 +3,12 @@ import { sql, type SQL } from 'drizzle-orm'
 /**
  * Zone targeting: a citizen who chose neighbourhoods gets messages for those; one who chose
  * none gets every message of the topic (nobody is left out for not configuring anything).
+ * No zone list means the whole territory; an empty list (an area drawn where no standing
+ * zone lies) reaches only those who chose none.
  */
 export function inZones(citizenId: SQL, zoneIds: number[] | undefined): SQL {
-  if (!zoneIds?.length) return sql`true`
+  if (zoneIds === undefined) return sql`true`
+  if (zoneIds.length === 0) return sql`not exists (select 1 from citizen_zones cz where cz.citizen_id = ${citizenId})`
   return sql`(not exists (select 1 from citizen_zones cz where cz.citizen_id = ${citizenId})
     or exists (select 1 from citizen_zones cz where cz.citizen_id = ${citizenId}
       and cz.zone_id in (select (jsonb_array_elements_text(${JSON.stringify(zoneIds)}::jsonb))::int)))`

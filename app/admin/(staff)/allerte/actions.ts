@@ -155,12 +155,22 @@ export async function endAlertAction(_previous: FormResult | null, formData: For
   return result
 }
 
-/** The composer's live estimate; null when the person may not compose alerts or the zones are not numbers. */
-export async function countAudienceAction(zoneIds: number[]): Promise<number | null> {
+/**
+ * The composer's live estimate for the chosen zones or, when an area is drawn, for its vertex
+ * list; null when the person may not compose alerts or the input is unusable (an area not
+ * yet closed counts as none drawn).
+ */
+export async function countAudienceAction(zoneIds: number[], drawnVertices?: string): Promise<number | null> {
   if (!Array.isArray(zoneIds) || zoneIds.length > 50 || !zoneIds.every((id) => Number.isInteger(id) && id > 0)) return null
+  if (drawnVertices !== undefined && (typeof drawnVertices !== 'string' || drawnVertices.length > 20_000)) return null
   const actor = await getCurrentStaff()
   if (!actor || (actor.role !== 'admin' && actor.role !== 'civil_protection')) return null
-  return (await countAlertAudience(actor, zoneIds)).devices
+  if (drawnVertices !== undefined) {
+    const drawn = parseVertexList(drawnVertices)
+    if ('error' in drawn) return null
+    return (await countAlertAudience(actor, { zoneIds: [], customPolygon: { type: 'Polygon', coordinates: [drawn.ring] } })).devices
+  }
+  return (await countAlertAudience(actor, { zoneIds })).devices
 }
 
 function updatePath(alertId: string, outcome: UpdateOutcome): string {

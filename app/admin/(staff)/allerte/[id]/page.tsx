@@ -8,6 +8,9 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { EndAlertForm, OverridePublishForm, PublishAlertForm, ReturnDraftForm } from '@/components/admin/alert-actions'
 import { buttonClass } from '@/components/admin/form-parts'
 import { LevelBadge } from '@/components/alerts/level-badge'
+import { AlertArticle } from '@/components/alerts/alert-article'
+import { AlertAreaMap } from '@/components/alerts/alert-area-map'
+import { countAlertAudience } from '@/lib/alerts/count-alert-audience'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { approveUpdateAction, endAlertAction, overridePublishAction, overrideUpdateAction, publishAlertAction, returnDraftAction, updateAlertAction, withdrawDraftAction, withdrawUpdateAction } from '../actions'
 import { AlertUpdateForm } from '@/components/admin/alert-update-form'
@@ -74,6 +77,8 @@ export default async function AlertPage({
   const open = alert.state === 'draft' || alert.state === 'pending_approval'
   const ownDraft = alert.draftedBy === actor.id
   const pendingUpdate = alert.pendingUpdate
+  // Before anything goes out, the person deciding sees how many phones it will wake.
+  const audience = open || pendingUpdate ? await countAlertAudience(actor, alert) : null
 
   return (
     <>
@@ -119,7 +124,13 @@ export default async function AlertPage({
             <dt className="font-semibold">Fase operativa</dt>
             <dd>{alert.phase ?? 'Nessuna'}</dd>
             <dt className="font-semibold">Zone interessate</dt>
-            <dd>{alert.zoneNames.length ? alert.zoneNames.join(', ') : 'Tutto il territorio'}</dd>
+            <dd>
+              {alert.drawnArea
+                ? `Area disegnata sulla mappa (${alert.drawnArea.length - 1} vertici)${alert.zoneNames.length ? `, tocca: ${alert.zoneNames.join(', ')}` : ', non tocca zone del piano'}`
+                : alert.zoneNames.length
+                  ? alert.zoneNames.join(', ')
+                  : 'Tutto il territorio'}
+            </dd>
             <dt className="font-semibold">Emessa da</dt>
             <dd>{alert.issuer}</dd>
             <dt className="font-semibold">Preparata da</dt>
@@ -127,6 +138,14 @@ export default async function AlertPage({
             <dt className="font-semibold">Approvata da</dt>
             <dd>{alert.approvedByName ?? '—'}</dd>
           </dl>
+          {alert.drawnArea ? (
+            <section className="mb-4" aria-labelledby="drawn-area">
+              <h2 id="drawn-area" className="text-xl font-semibold">
+                Area disegnata per questa allerta
+              </h2>
+              <AlertAreaMap boundary={alert.page.boundary} area={alert.drawnArea} label="Mappa del Comune con l’area dell’allerta colorata" />
+            </section>
+          ) : null}
           <Text title="Descrizione della situazione" text={alert.description} />
           <Text title="Cosa devono fare i cittadini" text={alert.instructions} />
           <Text title="Cosa sta facendo il Comune" text={alert.comuneActions} />
@@ -169,6 +188,11 @@ export default async function AlertPage({
         </div>
 
         <div className="grid min-w-0 content-start gap-4">
+          {audience ? (
+            <p role="note" className="rounded border-l-4 border-primary bg-white p-4 text-lg font-semibold">
+              {pendingUpdate && !open ? 'L’aggiornamento raggiungerà' : 'Raggiungerà'} circa {audience.devices} dispositivi ({audience.citizens} cittadini iscritti alla Protezione civile).
+            </p>
+          ) : null}
           {alert.state === 'draft' && !twoPeople ? (
             <PublishAlertForm action={publishAlertAction} alertId={alert.id} seen={alert.fingerprint} label="Pubblica" hint="L’allerta arriva subito ai cittadini iscritti alla Protezione civile." />
           ) : null}
@@ -260,6 +284,15 @@ export default async function AlertPage({
           {alert.state === 'active' ? <EndAlertForm action={endAlertAction} alertId={alert.id} /> : null}
         </div>
       </div>
+      {open ? (
+        <section aria-labelledby="page-preview" className="mt-6 rounded border border-line bg-white p-4">
+          <h2 id="page-preview" className="mb-1 text-xl font-semibold">
+            Anteprima della pagina per i cittadini
+          </h2>
+          <p className="mb-4 text-muted">Così la vedranno i cittadini quando sarà pubblicata.</p>
+          <AlertArticle alert={alert.page} preview />
+        </section>
+      ) : null}
     </>
   )
 }

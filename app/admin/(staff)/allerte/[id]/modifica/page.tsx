@@ -34,7 +34,7 @@ export default async function EditAlertPage({ params }: { params: Promise<{ id: 
     return {
       alert,
       options: await getComposerOptions(actor),
-      audience: await countAlertAudience(actor, alert.zoneIds),
+      audience: await countAlertAudience(actor, alert),
       boundary: await getComuneBoundary(),
     }
   })
