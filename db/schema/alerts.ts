@@ -108,6 +108,8 @@ export const alertMessages = pgTable(
     /** The alert as published, so the CAP document never changes afterwards. */
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     notificationId: uuid().references(() => notifications.id, { onDelete: 'set null' }),
+    /** The CAP 1.2 document as published: served as is, whatever changes later (zones, the Comune's contacts). */
+    capXml: text(),
     publishedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
   },
   (t) => [index('alert_messages_alert').on(t.alertId, t.id)],
@@ -127,5 +129,6 @@ export type PendingAlertUpdate = {
 }
 
 export type Alert = typeof alerts.$inferSelect
+export type AlertMessage = typeof alertMessages.$inferSelect
 export type Zone = typeof zones.$inferSelect
 export type WaitingArea = typeof waitingAreas.$inferSelect

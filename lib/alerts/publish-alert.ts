@@ -15,6 +15,7 @@ import { ALERT_ROLES } from './create-alert'
 import { levelLabels } from './schemas'
 import { alertFingerprint } from './alert-fingerprint'
 import { resolveAlertArea } from './alert-area'
+import { renderCapDocument } from './cap-documents'
 
 export const STALE_ALERT = 'L’allerta è stata modificata dopo che hai aperto la pagina: ricaricala e rileggila prima di pubblicarla. Non è stato inviato nulla.'
 
@@ -140,7 +141,7 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     sql`select count(*)::int as n from push_subscriptions ps join inbox_items i on i.citizen_id = ps.citizen_id where i.notification_id = ${notificationId} and ps.enabled`,
   )
   const devices = reach?.n ?? 0
-  await tx.insert(alertMessages).values({
+  const [message] = await tx.insert(alertMessages).values({
     alertId: alert.id,
     identifier: `${alert.identifier}.${version}`,
     msgType,
@@ -149,6 +150,8 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     snapshot: { ...alert, version, area: { targetZoneIds: area.targetZoneIds ?? null, zoneNames: area.zoneNames, parts: area.parts } } as unknown as Record<string, unknown>,
     notificationId,
     publishedBy: actor.id,
-  })
+  }).returning()
+  // Rendered once, now, and served as stored: a published document never changes.
+  await tx.update(alertMessages).set({ capXml: await renderCapDocument(tx, message!) }).where(eq(alertMessages.id, message!.id))
   return { version, recipients, devices, notificationId }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "alert_messages" ADD COLUMN "cap_xml" text;
