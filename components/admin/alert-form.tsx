@@ -246,7 +246,7 @@ export function AlertForm({
           <Field
             name="validUntil"
             label="Valida fino al"
-            hint="Ora italiana."
+            hint="Ora italiana. Al massimo 14 giorni: poi si pubblica un aggiornamento."
             error={errors.validUntil}
           >
             {(props) => (

@@ -110,6 +110,9 @@ export const alertMessages = pgTable(
     notificationId: uuid().references(() => notifications.id, { onDelete: 'set null' }),
     /** The CAP 1.2 document as published: served as is, whatever changes later (zones, the Comune's contacts). */
     capXml: text(),
+    /** Sent by an admin without the second person the rule asked for (first publication or update). */
+    override: boolean().notNull().default(false),
+    overrideReason: text(),
     publishedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
   },
   (t) => [index('alert_messages_alert').on(t.alertId, t.id)],

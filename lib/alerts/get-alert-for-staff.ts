@@ -32,7 +32,14 @@ export async function getAlertForStaff(actor: StaffActor, alertId: string) {
       ? db.select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address }).from(waitingAreas).where(inArray(waitingAreas.id, alert.waitingAreaIds))
       : [],
     db
-      .select({ id: alertMessages.id, identifier: alertMessages.identifier, msgType: alertMessages.msgType, sent: alertMessages.sent })
+      .select({
+        id: alertMessages.id,
+        identifier: alertMessages.identifier,
+        msgType: alertMessages.msgType,
+        sent: alertMessages.sent,
+        override: alertMessages.override,
+        overrideReason: alertMessages.overrideReason,
+      })
       .from(alertMessages)
       .where(eq(alertMessages.alertId, alert.id))
       .orderBy(asc(alertMessages.id)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { and, eq, inArray } from 'drizzle-orm'
-import { alertMessages, alerts, citizenZones, zones } from '@/db/schema/alerts'
+import { alertMessages, alerts, citizenZones, waitingAreas, zones } from '@/db/schema/alerts'
 import { citizens, pushSubscriptions, topicSubscriptions } from '@/db/schema/citizens'
 import { queryRows } from '@/db/execute'
 import { devicesQuery, notificationAudience } from '../notify/audience'
@@ -86,6 +86,34 @@ describe('alerts', () => {
     expect(row).toMatchObject({ override: true, overrideReason: 'Esondazione in corso, sala operativa non raggiungibile', approvedBy: null })
     const [entry] = await database.current().db.select().from(auditLog).where(eq(auditLog.action, 'alert.override'))
     expect(entry?.targetId).toBe(id)
+  })
+
+  it('an admin’s reason on a yellow alert is no override: published, logged and shown as an ordinary publication', async () => {
+    const { db } = database.current()
+    const { id } = await createAlertDraft(actors.admin!, draft(), ctx)
+    expect(await publishAlert(actors.admin!, id, { overrideReason: 'Per sicurezza' }, ctx)).toMatchObject({ state: 'active', override: false })
+    expect((await db.select().from(alerts).where(eq(alerts.id, id)))[0]).toMatchObject({ override: false, overrideReason: null })
+    expect((await db.select().from(alertMessages).where(eq(alertMessages.alertId, id)))[0]).toMatchObject({ override: false, overrideReason: null })
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.targetId, id))).map((e) => e.action)
+    expect(actions).toEqual(['alert.draft', 'alert.publish'])
+  })
+
+  it('refuses a validity beyond 14 days and aree di attesa that do not exist or are no longer in use; caps the push TTL at 28 days', async () => {
+    const { db } = database.current()
+    const long = await createAlertDraft(actors.civil_protection!, draft({ validUntil: new Date(Date.now() + 15 * 24 * hour) }), ctx).catch((e: unknown) => e)
+    expect((long as AppError).fieldErrors?.validUntil).toMatch(/al massimo 14 giorni/)
+    const missing = await createAlertDraft(actors.civil_protection!, draft({ waitingAreaIds: [999_999] }), ctx).catch((e: unknown) => e)
+    expect((missing as AppError).fieldErrors?.waitingAreaIds).toMatch(/non esiste più o non è più in uso/)
+    const [closed] = await db.insert(waitingAreas).values({ name: 'Vecchio campo sportivo', address: 'Via Vecchia 1', latitude: 43.47, longitude: 11.88, active: false }).returning()
+    const inactive = await createAlertDraft(actors.civil_protection!, draft({ waitingAreaIds: [closed!.id] }), ctx).catch((e: unknown) => e)
+    expect((inactive as AppError).fieldErrors?.waitingAreaIds).toMatch(/non è più in uso/)
+
+    // A draft saved before the bound, valid for 40 days: its push lives 28 days, the most push services keep.
+    const { id } = await createAlertDraft(actors.civil_protection!, draft(), ctx)
+    await db.update(alerts).set({ validUntil: new Date(Date.now() + 40 * 24 * hour) }).where(eq(alerts.id, id))
+    await publishAlert(actors.civil_protection!, id, {}, ctx)
+    const [n] = await db.select().from(notifications).where(eq(notifications.sourceId, id))
+    expect(n!.ttlSeconds).toBe(28 * 24 * 3600)
   })
 
   it('refuses a red alert without instructions, an expired validity, and a polygon that crosses itself', async () => {

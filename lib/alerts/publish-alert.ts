@@ -19,6 +19,8 @@ import { renderCapDocument } from './cap-documents'
 
 export const STALE_ALERT = 'L’allerta è stata modificata dopo che hai aperto la pagina: ricaricala e rileggila prima di pubblicarla. Non è stato inviato nulla.'
 
+export const MAX_PUSH_TTL_SECONDS = 28 * 24 * 3600
+
 export const needsSecondPerson = (level: string) => level === 'arancione' || level === 'rossa'
 
 export type PublishOutcome = { state: 'pending_approval' } | { state: 'active'; recipients: number; override: boolean }
@@ -60,7 +62,10 @@ export async function publishAlert(
       return { state: 'pending_approval' }
     }
 
-    const published = await sendVersion(tx, alert, actor, 'Alert', now)
+    // An override is one only when the rule asked for a second person who was not there: a
+    // yellow alert, or someone else's draft, needs no exception, whatever reason was given.
+    const flagged = override && needsSecondPerson(alert.level) && !secondPerson
+    const published = await sendVersion(tx, alert, actor, 'Alert', now, flagged ? options.overrideReason!.trim() : null)
     await tx
       .update(alerts)
       .set({
@@ -72,11 +77,10 @@ export async function publishAlert(
         returnedBy: null,
         returnedAt: null,
         approvedBy: needsSecondPerson(alert.level) && secondPerson ? actor.id : null,
-        override: override && !(needsSecondPerson(alert.level) && secondPerson),
-        overrideReason: override ? options.overrideReason!.trim() : null,
+        override: flagged,
+        overrideReason: flagged ? options.overrideReason!.trim() : null,
       })
       .where(eq(alerts.id, alert.id))
-    const flagged = override && needsSecondPerson(alert.level) && !secondPerson
     await recordAudit(tx, {
       action: flagged ? 'alert.override' : 'alert.publish',
       actorId: actor.id,
@@ -111,7 +115,7 @@ export async function lockAlert(tx: Tx, alertId: string): Promise<Alert> {
 }
 
 /** One CAP message and one notification, same Topic as the earlier ones so it replaces them. */
-export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date) {
+export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgType: 'Alert' | 'Update' | 'Cancel', now: Date, overrideReason: string | null = null) {
   const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.slug, 'protezione-civile'))
   if (!topic) throw new AppError('unavailable', 'Manca l’argomento Protezione civile.')
   const version = alert.version + 1
@@ -128,7 +132,8 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     // it for minutes in Doze. Only orange and red ones stay on screen until the citizen acts.
     urgency: 'high',
     requireInteraction: !cancel && needsSecondPerson(alert.level),
-    ttlSeconds: cancel ? 6 * 3600 : Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000)),
+    // Push services keep a message at most 28 days (RFC 8030 lets them cap it; FCM refuses more).
+    ttlSeconds: cancel ? 6 * 3600 : Math.min(MAX_PUSH_TTL_SECONDS, Math.max(60, Math.floor((alert.validUntil.getTime() - now.getTime()) / 1000))),
     // Alert, updates and cessata share one tag: each replaces the previous one on the phone.
     tag: pushTopicFor('alert', alert.id),
     sourceType: 'alert',
@@ -150,6 +155,8 @@ export async function sendVersion(tx: Tx, alert: Alert, actor: StaffActor, msgTy
     snapshot: { ...alert, version, area: { targetZoneIds: area.targetZoneIds ?? null, zoneNames: area.zoneNames, parts: area.parts } } as unknown as Record<string, unknown>,
     notificationId,
     publishedBy: actor.id,
+    override: overrideReason !== null,
+    overrideReason,
   }).returning()
   // Rendered once, now, and served as stored: a published document never changes.
   await tx.update(alertMessages).set({ capXml: await renderCapDocument(tx, message!) }).where(eq(alertMessages.id, message!.id))

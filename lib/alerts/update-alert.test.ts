@@ -12,6 +12,7 @@ import { alertUpdateSchema } from './schemas'
 import { alertDraft, code, hour, setupAlertTests, validateCap } from './alert-test-setup'
 import { getCapDocument, getCapFeed } from './cap-documents'
 import { getAlertDesk } from './alert-desk'
+import { listAlertsForStaff } from './list-alerts-for-staff'
 
 const { database, ctx, actors, secondCp, seen, seenUpdate } = setupAlertTests({ ip: '192.0.2.9' })
 
@@ -148,6 +149,19 @@ describe('alert updates', () => {
     expect(outcome).toMatchObject({ state: 'sent', override: true })
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'alert.update_override'))
     expect(entry).toMatchObject({ targetId: id })
+    // Flagged on the message and in the staff list, not only in the log.
+    const messages = await db.select().from(alertMessages).where(eq(alertMessages.alertId, id)).orderBy(asc(alertMessages.id))
+    expect(messages.map((m) => [m.msgType, m.override, m.overrideReason])).toEqual([
+      ['Alert', false, null],
+      ['Update', true, 'Argine ceduto, nessun altro raggiungibile'],
+    ])
+    expect((await listAlertsForStaff(actors.civil_protection!)).find((a) => a.id === id)?.override).toBe(true)
+  })
+
+  it('refuses an update valid for more than 14 days', async () => {
+    const { id } = await publishedYellow()
+    const long = await requestAlertUpdate(actors.civil_protection!, update(id, { validUntil: new Date(Date.now() + 20 * 24 * hour) }), {}, ctx).catch((e: unknown) => e)
+    expect((long as AppError).fieldErrors?.validUntil).toMatch(/al massimo 14 giorni/)
   })
 
   it('only civil protection and admins publish or approve a drafted alert', async () => {

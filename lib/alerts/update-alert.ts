@@ -6,7 +6,7 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
-import { ALERT_ROLES } from './create-alert'
+import { ALERT_ROLES, validityTooLong } from './create-alert'
 import { lockAlert, needsSecondPerson, sendVersion } from './publish-alert'
 import type { AlertUpdateInput } from './schemas'
 import { publicContentChanged } from '../cache/public-content'
@@ -32,6 +32,8 @@ export async function requestAlertUpdate(
   if (input.validUntil <= now) {
     throw new AppError('invalid_input', 'Controlla i campi evidenziati.', { validUntil: 'La validità è già finita: un aggiornamento deve valere per il futuro.' })
   }
+  const tooLong = validityTooLong(input.validUntil, now, now)
+  if (tooLong) throw new AppError('invalid_input', 'Controlla i campi evidenziati.', { validUntil: tooLong })
   const override = Boolean(options.overrideReason?.trim())
   if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
   const db = await getDb()
@@ -68,9 +70,10 @@ export async function requestAlertUpdate(
       })
       return { state: 'pending_approval' }
     }
-    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
+    const flagged = override && twoPeople
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now, flagged ? options.overrideReason!.trim() : null)
     await recordAudit(tx, {
-      action: override && twoPeople ? 'alert.update_override' : 'alert.update',
+      action: flagged ? 'alert.update_override' : 'alert.update',
       actorId: actor.id,
       actorLabel: actorLabel(actor),
       targetType: 'alert',
@@ -105,7 +108,7 @@ export async function approveAlertUpdate(
     if (new Date(pending.validUntil) <= now) {
       throw new AppError('invalid_input', 'La validità di questo aggiornamento è già finita: preparane uno nuovo.')
     }
-    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now, secondPerson ? null : options.overrideReason!.trim())
     await recordAudit(tx, {
       action: secondPerson ? 'alert.update' : 'alert.update_override',
       actorId: actor.id,
@@ -151,7 +154,15 @@ function assertUpdatable(alert: Alert, now: Date) {
   if (alert.validUntil <= now) throw new AppError('conflict', 'Questa allerta è già scaduta: preparane una nuova.')
 }
 
-async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, actor: StaffActor, now: Date): Promise<{ recipients: number; devices: number }> {
+async function applyUpdate(
+  tx: Tx,
+  alert: Alert,
+  pending: PendingAlertUpdate,
+  actor: StaffActor,
+  now: Date,
+  /** Set when an admin publishes it without the second person: recorded on the message. */
+  overrideReason: string | null,
+): Promise<{ recipients: number; devices: number }> {
   const updated: Alert = {
     ...alert,
     level: pending.level,
@@ -163,7 +174,7 @@ async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, ac
     validUntil: new Date(pending.validUntil),
     pendingUpdate: null,
   }
-  const published = await sendVersion(tx, updated, actor, 'Update', now)
+  const published = await sendVersion(tx, updated, actor, 'Update', now, overrideReason)
   await tx
     .update(alerts)
     .set({

@@ -111,6 +111,13 @@ export default async function AlertPage({
           Pubblicata senza seconda approvazione: {alert.overrideReason ?? '—'}
         </p>
       ) : null}
+      {alert.messages
+        .filter((m) => m.override && m.msgType === 'Update')
+        .map((m) => (
+          <p key={m.id} className="mb-4 rounded border-l-4 border-danger bg-danger-light p-3 font-semibold text-danger">
+            Aggiornamento del {dateTime.format(m.sent)} pubblicato senza seconda approvazione: {m.overrideReason ?? '—'}
+          </p>
+        ))}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 rounded border border-line bg-white p-4">
@@ -180,6 +187,7 @@ export default async function AlertPage({
                       {m.identifier}
                     </a>{' '}
                     · {msgTypes[m.msgType] ?? m.msgType} · {dateTime.format(m.sent)}
+                    {m.override ? <strong className="text-danger"> · senza seconda approvazione</strong> : null}
                   </li>
                 ))}
               </ul>
