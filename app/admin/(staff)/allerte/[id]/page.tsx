@@ -292,13 +292,31 @@ export default async function AlertPage({
           {alert.state === 'active' ? <EndAlertForm action={endAlertAction} alertId={alert.id} /> : null}
         </div>
       </div>
-      {open ? (
+      {open || (alert.state === 'active' && pendingUpdate) ? (
         <section aria-labelledby="page-preview" className="mt-6 rounded border border-line bg-white p-4">
           <h2 id="page-preview" className="mb-1 text-xl font-semibold">
             Anteprima della pagina per i cittadini
           </h2>
-          <p className="mb-4 text-muted">Così la vedranno i cittadini quando sarà pubblicata.</p>
-          <AlertArticle alert={alert.page} preview />
+          <p className="mb-4 text-muted">
+            {open ? 'Così la vedranno i cittadini quando sarà pubblicata.' : 'Così la vedranno i cittadini dopo l’aggiornamento in attesa di approvazione.'}
+          </p>
+          <AlertArticle
+            alert={
+              pendingUpdate && !open
+                ? {
+                    ...alert.page,
+                    level: pendingUpdate.level,
+                    phase: pendingUpdate.phase,
+                    headline: pendingUpdate.headline,
+                    description: pendingUpdate.description,
+                    instructions: pendingUpdate.instructions,
+                    comuneActions: pendingUpdate.comuneActions,
+                    validUntil: new Date(pendingUpdate.validUntil),
+                  }
+                : alert.page
+            }
+            preview
+          />
         </section>
       ) : null}
     </>
