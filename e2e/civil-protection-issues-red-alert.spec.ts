@@ -94,7 +94,7 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await admin.goto('/admin/allerte')
   await admin.getByRole('region', { name: 'Allerte: In attesa di approvazione' }).getByRole('link', { name: title }).click()
   await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible()
-  await expect(admin.getByText(/Raggiungerà circa \d+ dispositivi/)).toBeVisible()
+  await expect(admin.getByText(/Raggiungerà circa \d+ dispositiv[oi] \(\d+ cittadin[oi] iscritt[oi] alla Protezione civile\)/)).toBeVisible()
   const pagePreview = admin.getByRole('region', { name: 'Anteprima della pagina per i cittadini' })
   await expect(pagePreview.getByRole('heading', { name: title })).toBeVisible()
   await expect(pagePreview.getByText('Tutto il territorio comunale', { exact: true })).toBeVisible()

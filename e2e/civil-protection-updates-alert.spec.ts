@@ -87,7 +87,7 @@ test('civil protection publishes a yellow alert and updates it; the update is a 
   // The admin reads the citizens' page as it will be, and how many phones it wakes, then approves.
   const admin = await pageAs('admin')
   await admin.goto(alertPath)
-  await expect(admin.getByText(/L’aggiornamento raggiungerà circa \d+ dispositivi/)).toBeVisible()
+  await expect(admin.getByText(/L’aggiornamento raggiungerà circa \d+ dispositiv[oi]/)).toBeVisible()
   const preview = admin.getByRole('region', { name: 'Anteprima della pagina per i cittadini' })
   await expect(preview.getByRole('heading', { name: orange })).toBeVisible()
   await expect(preview.getByText('Allerta ARANCIONE', { exact: true })).toBeVisible()

@@ -198,7 +198,7 @@ export default async function AlertPage({
         <div className="grid min-w-0 content-start gap-4">
           {audience ? (
             <p role="note" className="rounded border-l-4 border-primary bg-white p-4 text-lg font-semibold">
-              {pendingUpdate && !open ? 'L’aggiornamento raggiungerà' : 'Raggiungerà'} circa {audience.devices} dispositivi ({audience.citizens} cittadini iscritti alla Protezione civile).
+              {pendingUpdate && !open ? 'L’aggiornamento raggiungerà' : 'Raggiungerà'} circa {audience.devices} {audience.devices === 1 ? 'dispositivo' : 'dispositivi'} ({audience.citizens === 1 ? '1 cittadino iscritto' : `${audience.citizens} cittadini iscritti`} alla Protezione civile).
             </p>
           ) : null}
           {alert.state === 'draft' && !twoPeople ? (
