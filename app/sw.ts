@@ -214,7 +214,7 @@ self.addEventListener('push', (event) => {
     // showNotification throws.
     renotify: payload.kind === 'alert' && Boolean(tag) && !payload.title.startsWith('Cessata allerta'),
     // Civil-protection alerts and other urgent messages stay until the citizen acts.
-    requireInteraction: payload.urgency === 'high',
+    requireInteraction: payload.requireInteraction ?? payload.urgency === 'high',
   }
   const message: NotificationMessage = { type: NOTIFICATION_MESSAGE, id: payload.id }
   if (payload.kind) message.kind = payload.kind

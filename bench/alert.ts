@@ -223,6 +223,8 @@ try {
   // The draft, and civil protection's request for approval.
   const { createAlertDraft } = await import('../lib/alerts/create-alert')
   const { publishAlert } = await import('../lib/alerts/publish-alert')
+  const { alertFingerprint } = await import('../lib/alerts/alert-fingerprint')
+  const { alerts } = await import('../db/schema/alerts')
   const actor = async (email: string) => {
     const [u] = await db.select().from(staffUsers).where(eq(staffUsers.email, email))
     return { kind: 'staff' as const, id: u!.id, email: u!.email, name: u!.name, role: u!.role, officeId: u!.officeId ?? null }
@@ -262,8 +264,10 @@ try {
   await new Promise((r) => setTimeout(r, beforeSeconds * 1000))
   const cpuLoadOnly = { server: cpuSeconds(server.pid), machine: machineCpu() }
 
+  // What the approver's page showed (read before the clock starts).
+  const seen = alertFingerprint((await db.select().from(alerts).where(eq(alerts.id, alertId)))[0]!)
   const approvedAt = Date.now()
-  const outcome = await publishAlert(approver, alertId, {}, { ip: null })
+  const outcome = await publishAlert(approver, alertId, { seen }, { ip: null })
   const committedAt = Date.now()
   if (outcome.state !== 'active') throw new Error(`approval did not publish: ${JSON.stringify(outcome)}`)
   log(`approved: ${outcome.recipients} recipients, transaction ${committedAt - approvedAt} ms (notify + inbox rows + job)`)

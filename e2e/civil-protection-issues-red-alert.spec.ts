@@ -88,12 +88,44 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(citizenPhone.getByRole('checkbox', { name: /Protezione civile/ })).toBeChecked()
   await expectNoAxeViolations(citizenPhone, { label: 'settings with notifications on (phone)' })
 
-  // The admin approves and publishes.
+  // The admin reads it as citizens will see it, with how many phones it wakes, and sends
+  // it back: the area is too wide.
   const admin = await pageAs('admin')
   await admin.goto('/admin/allerte')
   await admin.getByRole('region', { name: 'Allerte: In attesa di approvazione' }).getByRole('link', { name: title }).click()
   await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(admin.getByText(/Raggiungerà circa \d+ dispositiv[oi] \(\d+ cittadin[oi] iscritt[oi] alla Protezione civile\)/)).toBeVisible()
+  const pagePreview = admin.getByRole('region', { name: 'Anteprima della pagina per i cittadini' })
+  await expect(pagePreview.getByRole('heading', { name: title })).toBeVisible()
+  await expect(pagePreview.getByText('Tutto il territorio comunale', { exact: true })).toBeVisible()
   await expectNoAxeViolations(admin, { label: 'alert pending approval (admin)' })
+  await admin.getByRole('button', { name: 'Rimanda indietro all’autore' }).click()
+  await expect(admin.getByText('Scrivi perché la rimandi indietro (almeno 5 caratteri).')).toBeVisible()
+  await admin.getByLabel('Cosa va corretto').fill('Limita l’allerta alla zona del torrente.')
+  await admin.getByRole('button', { name: 'Rimanda indietro all’autore' }).click()
+  await expect(admin.getByRole('status').filter({ hasText: 'Allerta rimandata all’autore' })).toBeVisible()
+  await expect(admin.getByText('Stato: Bozza')).toBeVisible()
+
+  // The author reads the note, draws the area by typing its corners, and submits again.
+  await pc.goto(alertPath)
+  await expect(pc.getByText('Limita l’allerta alla zona del torrente.')).toBeVisible()
+  await pc.getByRole('link', { name: 'Modifica la bozza' }).click()
+  await expect(pc.getByRole('heading', { level: 1, name: 'Modifica la bozza' })).toBeVisible()
+  await expect(pc.getByLabel('Titolo')).toHaveValue(title)
+  await expectNoAxeViolations(pc, { label: 'editing a returned draft' })
+  await pc.getByLabel('Disegna un’area solo per questa allerta').check()
+  await pc.getByLabel('Vertici dell’area').fill('43.470, 11.870\n43.470, 11.895\n43.485, 11.895\n43.485, 11.870')
+  await expect(pc.getByText(/Raggiungerà circa \d+ dispositivi: chi ha scelto una zona toccata dall’area/)).toBeVisible()
+  await pc.getByRole('button', { name: 'Salva le modifiche' }).click()
+  await expect(pc.getByRole('status').filter({ hasText: 'Modifiche salvate' })).toBeVisible()
+  await expect(pc.getByText(/Area disegnata sulla mappa \(4 vertici\), tocca: Centro storico/)).toBeVisible()
+  await pc.getByRole('button', { name: 'Invia per l’approvazione' }).click()
+  await expect(pc.getByText('Stato: In attesa di approvazione')).toBeVisible()
+
+  // The admin approves what is on the page now.
+  await admin.reload()
+  await expect(pagePreview.getByText('Comprende parte di: Centro storico.')).toBeVisible()
+  await expect(pagePreview.getByText('Tutto il territorio comunale', { exact: true })).toHaveCount(0)
   await admin.getByRole('button', { name: 'Approva e pubblica' }).click()
   await expect(admin.getByRole('status').filter({ hasText: /Allerta pubblicata: raggiunge \d+ cittadini\./ })).toBeVisible()
   await expect(admin.getByText('Stato: In corso')).toBeVisible()
@@ -151,6 +183,9 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(citizen).toHaveURL(new RegExp(`/allerte/${alertId}$`))
   await expect(citizen.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(citizen.getByText('Evita i sottopassi').first()).toBeVisible()
+  await expect(citizen.getByRole('img', { name: /la zona colorata è l’area dell’allerta/ })).toBeVisible()
+  await expect(citizen.getByText('Comprende parte di: Centro storico.')).toBeVisible()
+  await expect(citizen.getByText('Tutto il territorio comunale', { exact: true })).toHaveCount(0)
   await expectNoAxeViolations(citizen, { label: 'public alert page' })
 
   // Civil protection ends it; the confirmation is required.

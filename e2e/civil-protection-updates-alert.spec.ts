@@ -18,6 +18,7 @@ function romeLocal(instant: Date): string {
 }
 
 test('civil protection publishes a yellow alert and updates it; the update is a CAP Update citizens see', async ({ pageAs, newAnonymousPage }) => {
+  test.setTimeout(120_000)
   const title = `Vento forte ${unique('e2e')}`
   const pc = await pageAs('civil_protection')
   await pc.goto('/admin/allerte/nuova')
@@ -65,4 +66,33 @@ test('civil protection publishes a yellow alert and updates it; the update is a 
   await pc.goto('/admin')
   await expect(pc.getByRole('region', { name: 'Allerte in corso' }).getByRole('link', { name: updated })).toBeVisible()
   await expectNoAxeViolations(pc, { label: 'dashboard with an alert in force' })
+
+  // Raising it to orange needs a second person. The request can be withdrawn, never overwritten.
+  const alertPath = new URL(citizen.url()).pathname.replace('/allerte', '/admin/allerte')
+  const raise = async (headline: string) => {
+    await pc.goto(alertPath)
+    await form.getByLabel('Livello').selectOption({ label: 'Allerta ARANCIONE' })
+    await form.getByLabel('Titolo').fill(headline)
+    await form.getByRole('button', { name: 'Invia l’aggiornamento' }).click()
+    await expect(pc.getByRole('status').filter({ hasText: 'Aggiornamento inviato per l’approvazione.' })).toBeVisible()
+  }
+  await raise(`${title} – raffiche più forti`)
+  await expect(pc.getByRole('heading', { name: 'Aggiornamento in attesa di approvazione' })).toBeVisible()
+  await expect(form).toHaveCount(0)
+  await pc.getByRole('button', { name: 'Ritira l’aggiornamento' }).click()
+  await expect(pc.getByRole('status').filter({ hasText: 'Aggiornamento ritirato: non è stato inviato nulla.' })).toBeVisible()
+  const orange = `${title} – allerta arancione`
+  await raise(orange)
+
+  // The admin reads the citizens' page as it will be, and how many phones it wakes, then approves.
+  const admin = await pageAs('admin')
+  await admin.goto(alertPath)
+  await expect(admin.getByText(/L’aggiornamento raggiungerà circa \d+ dispositiv[oi]/)).toBeVisible()
+  const preview = admin.getByRole('region', { name: 'Anteprima della pagina per i cittadini' })
+  await expect(preview.getByRole('heading', { name: orange })).toBeVisible()
+  await expect(preview.getByText('Allerta ARANCIONE', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(admin, { label: 'update waiting for approval (admin)' })
+  await admin.getByRole('button', { name: 'Approva e pubblica l’aggiornamento' }).click()
+  await expect(admin.getByRole('status').filter({ hasText: /Aggiornamento pubblicato: raggiunge \d+ cittadini\./ })).toBeVisible()
+  await expect(admin.getByRole('heading', { level: 1, name: orange })).toBeVisible()
 })

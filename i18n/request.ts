@@ -15,6 +15,7 @@ const catalogues: Record<Locale, Loader[]> = {
     () => import('../messages/it/chat.json'),
     () => import('../messages/it/campaigns.json'),
     () => import('../messages/it/civil-protection.json'),
+    () => import('../messages/it/alert-page.json'),
   ],
   en: [
     () => import('../messages/en.json'),
@@ -22,6 +23,7 @@ const catalogues: Record<Locale, Loader[]> = {
     () => import('../messages/en/chat.json'),
     () => import('../messages/en/campaigns.json'),
     () => import('../messages/en/civil-protection.json'),
+    () => import('../messages/en/alert-page.json'),
   ],
 }
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react'
 import type { ActionFailure } from '@/lib/errors'
-import { Field, FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass } from './form-parts'
+import { Field, FieldError, FormMessage, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from './form-parts'
 
 type FormResult = { ok: true; message: string } | ActionFailure
 type Action = (previous: FormResult | null, formData: FormData) => Promise<FormResult>
@@ -12,21 +12,37 @@ function errorsOf(state: FormResult | null): Record<string, string> {
 }
 
 /** One button that moves the alert on (submit for approval, publish, approve and publish). */
-export function PublishAlertForm({ action, alertId, label, hint }: { action: Action; alertId: string; label: string; hint: string }) {
+export function PublishAlertForm({
+  action,
+  alertId,
+  seen,
+  label,
+  hint,
+  secondary = false,
+}: {
+  action: Action
+  alertId: string
+  /** Fingerprint of the text on the page: the server refuses if it changed meanwhile. */
+  seen: string
+  label: string
+  hint: string
+  secondary?: boolean
+}) {
   const [state, formAction, pending] = useActionState(action, null)
   return (
     <form action={formAction} className="rounded border border-line bg-white p-4">
       <FormMessage result={state} />
       <p className="mb-3">{hint}</p>
       <input type="hidden" name="alertId" value={alertId} />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <input type="hidden" name="seen" value={seen} />
+      <button type="submit" className={secondary ? secondaryButtonClass : buttonClass} disabled={pending}>
         {label}
       </button>
     </form>
   )
 }
 
-export function OverridePublishForm({ action, alertId }: { action: Action; alertId: string }) {
+export function OverridePublishForm({ action, alertId, seen }: { action: Action; alertId: string; seen: string }) {
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
   return (
@@ -35,6 +51,7 @@ export function OverridePublishForm({ action, alertId }: { action: Action; alert
       <FormMessage result={state} />
       <p className="mb-3">Solo se non c’è tempo di attendere un’altra persona. La pubblicazione sarà registrata e mostrata come tale.</p>
       <input type="hidden" name="alertId" value={alertId} />
+      <input type="hidden" name="seen" value={seen} />
       <Field name="overrideReason" label="Motivo dell’emergenza" error={errors.overrideReason}>
         {(props) => <textarea {...props} name="overrideReason" rows={3} required className={inputClass} />}
       </Field>
@@ -69,6 +86,27 @@ export function EndAlertForm({ action, alertId }: { action: Action; alertId: str
       </div>
       <button type="submit" className={dangerButtonClass} disabled={pending}>
         Cessata allerta
+      </button>
+    </form>
+  )
+}
+
+/** The second person's "no": back to the author with what to fix. */
+export function ReturnDraftForm({ action, alertId, seen }: { action: Action; alertId: string; seen: string }) {
+  const [state, formAction, pending] = useActionState(action, null)
+  const errors = errorsOf(state)
+  return (
+    <form action={formAction} noValidate className="rounded border border-line bg-white p-4">
+      <h2 className="mb-2 text-xl font-semibold">Rimanda indietro</h2>
+      <FormMessage result={state} />
+      <p className="mb-3">Non viene inviato nulla: l’allerta torna bozza e chi l’ha preparata vede la tua nota.</p>
+      <input type="hidden" name="alertId" value={alertId} />
+      <input type="hidden" name="seen" value={seen} />
+      <Field name="note" label="Cosa va corretto" error={errors.note}>
+        {(props) => <textarea {...props} name="note" rows={3} required className={inputClass} />}
+      </Field>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Rimanda indietro all’autore
       </button>
     </form>
   )

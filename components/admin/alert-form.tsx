@@ -68,6 +68,25 @@ function Group({
   )
 }
 
+/** What the form starts with: a new alert's validity, or everything of a draft being edited. */
+export type AlertFormDefaults = {
+  validFrom: string
+  validUntil: string
+  level?: (typeof alertLevels)[number]
+  phase?: string | null
+  risks?: string[]
+  headline?: string
+  description?: string
+  comuneActions?: string
+  instructions?: string
+  sourceUrl?: string
+  issuer?: string
+  zoneIds?: number[]
+  /** The drawn area as the vertex list the map editor shows ("lat, lon" per line). */
+  customPolygon?: string
+  waitingAreaIds?: number[]
+}
+
 export function AlertForm({
   action,
   countAction,
@@ -79,30 +98,35 @@ export function AlertForm({
   defaults,
   boundary,
   tileUrl,
+  alertId,
 }: {
   action: Action
-  countAction: (zoneIds: number[]) => Promise<number | null>
+  /** Devices reached by these zones or, when given, by this drawn area ("lat, lon" lines). */
+  countAction: (zoneIds: number[], drawnVertices?: string) => Promise<number | null>
   /** Risk codes with their Italian names (from lib/alerts/cap riskInfo, server side). */
   risks: Array<{ value: string; label: string }>
   zones: Choice[]
   waitingAreas: Array<Choice & { address: string }>
   templates: Record<string, string>
   initialDevices: number
-  defaults: { validFrom: string; validUntil: string }
+  defaults: AlertFormDefaults
   boundary: Ring
   tileUrl: string
+  /** Set when editing a draft: sent back with the form. */
+  alertId?: string
 }) {
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
-  const [level, setLevel] = useState<(typeof alertLevels)[number] | ''>('')
-  const [risks, setRisks] = useState<string[]>([])
-  const [instructions, setInstructions] = useState('')
-  const [headline, setHeadline] = useState('')
-  const [description, setDescription] = useState('')
-  const [zoneIds, setZoneIds] = useState<number[]>([])
+  const [level, setLevel] = useState<(typeof alertLevels)[number] | ''>(defaults.level ?? '')
+  const [risks, setRisks] = useState<string[]>(defaults.risks ?? [])
+  const [instructions, setInstructions] = useState(defaults.instructions ?? '')
+  const [headline, setHeadline] = useState(defaults.headline ?? '')
+  const [description, setDescription] = useState(defaults.description ?? '')
+  const [zoneIds, setZoneIds] = useState<number[]>(defaults.zoneIds ?? [])
   const [devices, setDevices] = useState<number | null>(initialDevices)
   const [templateNote, setTemplateNote] = useState('')
-  const [areaMode, setAreaMode] = useState<'zones' | 'polygon'>('zones')
+  const [areaMode, setAreaMode] = useState<'zones' | 'polygon'>(defaults.customPolygon ? 'polygon' : 'zones')
+  const [drawnText, setDrawnText] = useState(defaults.customPolygon ?? '')
   const [counting, startCounting] = useTransition()
   const firstRender = useRef(true)
 
@@ -111,8 +135,9 @@ export function AlertForm({
       firstRender.current = false
       return
     }
-    startCounting(async () => setDevices(await countAction(zoneIds)))
-  }, [zoneIds, countAction])
+    // The drawn area, not the zone boxes left over from the other mode, decides who is reached.
+    startCounting(async () => setDevices(await (areaMode === 'polygon' ? countAction([], drawnText) : countAction(zoneIds))))
+  }, [zoneIds, areaMode, drawnText, countAction])
 
   const toggle = <T,>(list: T[], value: T, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value)
@@ -138,6 +163,7 @@ export function AlertForm({
     <form action={formAction} noValidate className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div className="min-w-0 rounded border border-line bg-white p-4">
         <FormMessage result={state} />
+        {alertId ? <input type="hidden" name="alertId" value={alertId} /> : null}
         <Group name="level" legend="Livello di allerta" error={errors.level}>
           {alertLevels.map((l) => (
             <label key={l} className="flex min-h-11 items-center gap-2">
@@ -195,7 +221,7 @@ export function AlertForm({
         </Field>
         <Field name="phase" label="Fase operativa" error={errors.phase}>
           {(props) => (
-            <select {...props} name="phase" defaultValue="" className={inputClass}>
+            <select {...props} name="phase" defaultValue={defaults.phase ?? ''} className={inputClass}>
               <option value="">Nessuna</option>
               {alertPhases.map((p) => (
                 <option key={p} value={p}>
@@ -220,7 +246,7 @@ export function AlertForm({
           <Field
             name="validUntil"
             label="Valida fino al"
-            hint="Ora italiana."
+            hint="Ora italiana. Al massimo 14 giorni: poi si pubblica un aggiornamento."
             error={errors.validUntil}
           >
             {(props) => (
@@ -284,16 +310,18 @@ export function AlertForm({
           <MapEditor
             name="customPolygon"
             mode="polygon"
+            defaultValue={defaults.customPolygon ?? ''}
             boundary={boundary}
             tileUrl={tileUrl}
             label="Vertici dell’area"
             hint="Clicca sulla mappa per aggiungere i vertici, oppure scrivili qui: uno per riga, latitudine e longitudine separate da una virgola."
             error={errors.customPolygon}
             mapLabel="Mappa del Comune: clicca per aggiungere un vertice dell’area dell’allerta"
+            onChange={setDrawnText}
           />
         )}
         <Field name="comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
-          {(props) => <textarea {...props} name="comuneActions" rows={3} className={inputClass} />}
+          {(props) => <textarea {...props} name="comuneActions" rows={3} defaultValue={defaults.comuneActions ?? ''} className={inputClass} />}
         </Field>
         <Field name="headline" label="Titolo" error={errors.headline}>
           {(props) => (
@@ -325,7 +353,7 @@ export function AlertForm({
           hint="Ad esempio: Sindaco, Centro operativo comunale."
           error={errors.issuer}
         >
-          {(props) => <input {...props} name="issuer" className={inputClass} />}
+          {(props) => <input {...props} name="issuer" defaultValue={defaults.issuer ?? ''} className={inputClass} />}
         </Field>
         <Field
           name="sourceUrl"
@@ -333,7 +361,7 @@ export function AlertForm({
           hint="Facoltativo. Indirizzo completo, ad esempio https://…"
           error={errors.sourceUrl}
         >
-          {(props) => <input {...props} type="url" name="sourceUrl" className={inputClass} />}
+          {(props) => <input {...props} type="url" name="sourceUrl" defaultValue={defaults.sourceUrl ?? ''} className={inputClass} />}
         </Field>
         {waitingAreas.length ? (
           <Group
@@ -343,7 +371,7 @@ export function AlertForm({
           >
             {waitingAreas.map((a) => (
               <label key={a.id} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="waitingAreaIds" value={a.id} className={checkClass} />
+                <input type="checkbox" name="waitingAreaIds" value={a.id} defaultChecked={defaults.waitingAreaIds?.includes(a.id)} className={checkClass} />
                 <span>
                   {a.name} <span className="text-sm text-muted">· {a.address}</span>
                 </span>
@@ -352,7 +380,7 @@ export function AlertForm({
           </Group>
         ) : null}
         <button type="submit" className={buttonClass} disabled={pending}>
-          {pending ? 'Salvataggio…' : 'Salva la bozza'}
+          {pending ? 'Salvataggio…' : alertId ? 'Salva le modifiche' : 'Salva la bozza'}
         </button>
       </div>
       <aside className="min-w-0 self-start rounded border border-line bg-white p-4">
@@ -369,8 +397,12 @@ export function AlertForm({
           {counting
             ? 'Calcolo dei destinatari…'
             : devices === null
-              ? 'Non è stato possibile stimare i destinatari.'
-              : `Raggiungerà circa ${devices} dispositivi.`}
+              ? areaMode === 'polygon'
+                ? 'Disegna l’area (almeno tre vertici) per stimare i destinatari.'
+                : 'Non è stato possibile stimare i destinatari.'
+              : areaMode === 'polygon'
+                ? `Raggiungerà circa ${devices} dispositivi: chi ha scelto una zona toccata dall’area e chi non ha scelto zone.`
+                : `Raggiungerà circa ${devices} dispositivi.`}
         </p>
       </aside>
     </form>

@@ -69,7 +69,7 @@ export function AlertUpdateForm({ action, alertId, defaults, canOverride }: { ac
       <Field name="update-comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
         {(props) => <textarea {...props} name="comuneActions" rows={2} defaultValue={defaults.comuneActions} className={inputClass} />}
       </Field>
-      <Field name="update-validUntil" label="Valida fino al" hint="Ora italiana." error={errors.validUntil}>
+      <Field name="update-validUntil" label="Valida fino al" hint="Ora italiana. Al massimo 14 giorni da adesso." error={errors.validUntil}>
         {(props) => <input {...props} type="datetime-local" name="validUntil" defaultValue={defaults.validUntil} className={inputClass} />}
       </Field>
       {canOverride ? (

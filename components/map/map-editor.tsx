@@ -38,6 +38,7 @@ export function MapEditor({
   hint,
   error,
   mapLabel,
+  onChange,
 }: {
   name: string
   mode: Mode
@@ -50,6 +51,8 @@ export function MapEditor({
   hint?: string
   error?: string
   mapLabel: string
+  /** Told the vertex text after each change (typed or clicked), e.g. to re-count an audience. */
+  onChange?: (text: string) => void
 }) {
   const id = useId()
   const fieldId = `field-${name}`
@@ -85,6 +88,10 @@ export function MapEditor({
       map.current = null
     }
   }, [boundary, tileUrl, mode])
+
+  useEffect(() => {
+    onChange?.(text)
+  }, [text, onChange])
 
   // Redraw what the text describes.
   useEffect(() => {

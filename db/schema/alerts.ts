@@ -79,6 +79,10 @@ export const alerts = pgTable(
     override: boolean().notNull().default(false),
     overrideReason: text(),
     version: integer().notNull().default(0),
+    /** Why a second person sent the draft back to its author (until it is submitted again). */
+    returnNote: text(),
+    returnedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
+    returnedAt: timestamp({ withTimezone: true }),
     /** An update of a published orange or red alert waiting for a second person (null when none). */
     pendingUpdate: jsonb().$type<PendingAlertUpdate | null>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -104,6 +108,11 @@ export const alertMessages = pgTable(
     /** The alert as published, so the CAP document never changes afterwards. */
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
     notificationId: uuid().references(() => notifications.id, { onDelete: 'set null' }),
+    /** The CAP 1.2 document as published: served as is, whatever changes later (zones, the Comune's contacts). */
+    capXml: text(),
+    /** Sent by an admin without the second person the rule asked for (first publication or update). */
+    override: boolean().notNull().default(false),
+    overrideReason: text(),
     publishedBy: uuid().references(() => staffUsers.id, { onDelete: 'set null' }),
   },
   (t) => [index('alert_messages_alert').on(t.alertId, t.id)],
@@ -123,5 +132,6 @@ export type PendingAlertUpdate = {
 }
 
 export type Alert = typeof alerts.$inferSelect
+export type AlertMessage = typeof alertMessages.$inferSelect
 export type Zone = typeof zones.$inferSelect
 export type WaitingArea = typeof waitingAreas.$inferSelect

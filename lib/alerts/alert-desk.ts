@@ -22,7 +22,8 @@ export async function getAlertDesk(actor: StaffActor, now = new Date()) {
     ? await db
         .select({ id: alerts.id, level: alerts.level, headline: alerts.headline, state: alerts.state, draftedBy: alerts.draftedBy, pendingUpdate: alerts.pendingUpdate })
         .from(alerts)
-        .where(or(eq(alerts.state, 'pending_approval'), and(eq(alerts.state, 'active'), isNotNull(alerts.pendingUpdate))))
+        // A pending alert whose validity has ended can never be published: it only clutters the queue.
+        .where(and(gt(alerts.validUntil, now), or(eq(alerts.state, 'pending_approval'), and(eq(alerts.state, 'active'), isNotNull(alerts.pendingUpdate)))))
         .orderBy(asc(alerts.updatedAt))
     : []
   return {

@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { alerts } from '@/db/schema/alerts'
 import { staffUsers } from '@/db/schema/staff'
+import { alertFingerprint, pendingUpdateFingerprint } from './alert-fingerprint'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
 import { FANOUT_QUEUE } from '../notify/notify'
@@ -42,6 +45,16 @@ export function setupAlertTests(options: { ip: string }) {
   return {
     database,
     ctx: { ip: options.ip },
+    /** What an approver's page would carry: the fingerprint of the alert as it is now. */
+    async seen(alertId: string): Promise<string> {
+      const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, alertId))
+      return alertFingerprint(row!)
+    },
+    /** The same for the waiting update. */
+    async seenUpdate(alertId: string): Promise<string> {
+      const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, alertId))
+      return row?.pendingUpdate ? pendingUpdateFingerprint(row.pendingUpdate) : 'none'
+    },
     actors,
     /** Another civil-protection user than actors.civil_protection: the one who approves. */
     secondCp(): StaffActor {

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { alertMessages } from '@/db/schema/alerts'
+import { alertMessages, alerts, zones } from '@/db/schema/alerts'
+import { comuneSettings } from '@/db/schema/comune'
+import { saveZone } from './manage-zones'
 import { staffUsers } from '@/db/schema/staff'
 import { setupTestDatabase } from '../testing/test-database'
 import { ensureQueue, startJobs, stopJobs } from '../jobs/boss'
@@ -12,6 +14,12 @@ import { endAlert, publishAlert } from './publish-alert'
 import { alertDraftSchema } from './schemas'
 import { getCapDocument, getCapFeed } from './cap-documents'
 import { validateCap } from './alert-test-setup'
+import { alertFingerprint } from './alert-fingerprint'
+
+async function seenFingerprint(id: string) {
+  const [row] = await database.current().db.select().from(alerts).where(eq(alerts.id, id))
+  return alertFingerprint(row!)
+}
 
 const database = setupTestDatabase({ seed: true })
 let actor: StaffActor
@@ -44,7 +52,7 @@ describe('CAP publication of alerts', () => {
     const { id, identifier } = await createAlertDraft(actor, input, { ip: null })
     await publishAlert(actor, id, {}, { ip: null }) // pending approval
     const [admin] = await database.current().db.select().from(staffUsers).where(eq(staffUsers.role, 'admin'))
-    await publishAlert({ kind: 'staff', id: admin!.id, email: admin!.email, name: admin!.name, role: 'admin', officeId: null }, id, {}, { ip: null })
+    await publishAlert({ kind: 'staff', id: admin!.id, email: admin!.email, name: admin!.name, role: 'admin', officeId: null }, id, { seen: await seenFingerprint(id) }, { ip: null })
 
     const alertXml = await getCapDocument(`${identifier}.1`)
     expect(alertXml).toContain('<msgType>Alert</msgType>')
@@ -64,6 +72,40 @@ describe('CAP publication of alerts', () => {
     validateCap(cancelXml!, 'cancel.xml')
     expect(await getCapFeed()).not.toContain(identifier)
     expect(await getCapDocument('it.comune.esempio.nope.1')).toBeNull()
+  })
+
+  it('a published document never changes: editing its zone or the Comune’s phone later leaves the XML identical; the next message carries the zone as it is then', async () => {
+    const { db } = database.current()
+    const [zone] = await db.select().from(zones).where(eq(zones.name, 'Centro storico'))
+    const [adminRow] = await db.select().from(staffUsers).where(eq(staffUsers.role, 'admin'))
+    const admin: StaffActor = { kind: 'staff', id: adminRow!.id, email: adminRow!.email, name: adminRow!.name, role: 'admin', officeId: null }
+    const input = alertDraftSchema.parse({
+      level: 'gialla',
+      risks: ['temporali'],
+      headline: 'Temporali sul centro storico',
+      description: 'Temporali forti attesi sul centro nel pomeriggio.',
+      instructions: 'Non sostare sotto gli alberi.',
+      issuer: 'Sindaco',
+      validFrom: new Date(),
+      validUntil: new Date(Date.now() + 6 * 3600_000),
+      zoneIds: [zone!.id],
+    })
+    const { id, identifier } = await createAlertDraft(actor, input, { ip: null })
+    await publishAlert(actor, id, {}, { ip: null })
+    const published = await getCapDocument(`${identifier}.1`)
+    expect(published).toContain('<areaDesc>Centro storico</areaDesc>')
+
+    await saveZone(admin, { zoneId: zone!.id, name: 'Centro e mura', description: '', vertices: '43.460, 11.870\n43.460, 11.890\n43.476, 11.890\n43.476, 11.870' }, { ip: null })
+    await db.update(comuneSettings).set({ phone: '+39 0575 000000' })
+    expect(await getCapDocument(`${identifier}.1`)).toBe(published)
+    validateCap(published!, 'frozen.xml')
+
+    await endAlert(actor, id, { ip: null })
+    const cancel = await getCapDocument(`${identifier}.2`)
+    expect(cancel).toContain('<areaDesc>Centro e mura</areaDesc>')
+    expect(cancel).toContain('43.46,11.87')
+    validateCap(cancel!, 'after-edit.xml')
+    expect(await getCapDocument(`${identifier}.1`)).toBe(published)
   })
 
   it('serves the demo alert from last week, ended, as valid CAP', async () => {

@@ -1,7 +1,8 @@
 import 'server-only'
 import { and, asc, desc, eq, gt, inArray, lt } from 'drizzle-orm'
 import { comuneSettings } from '@/db/schema/comune'
-import { alertMessages, alerts, zones } from '@/db/schema/alerts'
+import type { DbOrTx } from '@/db/client'
+import { alertMessages, alerts, zones, type AlertMessage } from '@/db/schema/alerts'
 import { getDb } from '../db'
 import { getEnv } from '../env'
 import { buildAtomFeed, buildCapXml, type AlertLevel, type AlertPhase, type CapAlert, type RiskCode } from './cap'
@@ -21,6 +22,8 @@ type Snapshot = {
   validUntil: string
   zoneIds: number[]
   customPolygon: { coordinates: Array<Array<[number, number]>> } | null
+  /** The area frozen at publication (absent in messages sent before it was kept). */
+  area?: { parts: Array<{ description: string; polygon: Array<[number, number]> }> }
 }
 
 /** The CAP 1.2 document of one published message, exactly as it was when sent; null if unknown. */
@@ -28,6 +31,12 @@ export async function getCapDocument(identifier: string): Promise<string | null>
   const db = await getDb()
   const [message] = await db.select().from(alertMessages).where(eq(alertMessages.identifier, identifier))
   if (!message) return null
+  // Messages sent before documents were stored are rendered from their snapshot.
+  return message.capXml ?? renderCapDocument(db, message)
+}
+
+/** Builds a message's CAP document from its snapshot (its area included, when the snapshot has it). */
+export async function renderCapDocument(db: DbOrTx, message: AlertMessage): Promise<string | null> {
   const [comune] = await db.select().from(comuneSettings)
   if (!comune) return null
   const earlier = await db
@@ -37,10 +46,11 @@ export async function getCapDocument(identifier: string): Promise<string | null>
     .orderBy(asc(alertMessages.id))
   const snapshot = message.snapshot as unknown as Snapshot
   const sender = capSender(comune.email)
-  const areaZones = snapshot.zoneIds.length
-    ? await db.select({ name: zones.name, polygon: zones.polygon }).from(zones).where(inArray(zones.id, snapshot.zoneIds))
-    : []
-  const areas: CapAlert['areas'] = snapshot.customPolygon
+  const areaZones =
+    snapshot.area || !snapshot.zoneIds.length ? [] : await db.select({ name: zones.name, polygon: zones.polygon }).from(zones).where(inArray(zones.id, snapshot.zoneIds))
+  const areas: CapAlert['areas'] = snapshot.area
+    ? snapshot.area.parts
+    : snapshot.customPolygon
     ? [{ description: 'Area indicata sulla mappa', polygon: snapshot.customPolygon.coordinates[0] ?? [] }]
     : areaZones.length
       ? areaZones.map((z) => ({ description: z.name, polygon: (z.polygon.coordinates[0] ?? []) as Array<[number, number]> }))

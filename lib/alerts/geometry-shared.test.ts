@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { demoComune } from '@/db/seed-data'
-import { polygonProblem, type Ring } from './geometry-shared'
+import { polygonProblem, ringsIntersect, type Ring } from './geometry-shared'
 
 const boundary = demoComune.boundary.coordinates[0] as Ring
 const square = (lon: number, lat: number, d: number): Ring => [
@@ -51,5 +51,13 @@ describe('vertex list (keyboard alternative to drawing)', () => {
     const { parseVertexList } = await import('./geometry-shared')
     expect(parseVertexList('43.46, 11.87\nvia Roma')).toEqual({ error: 'Riga 2: scrivi latitudine e longitudine separate da una virgola, ad esempio 43.4651, 11.8802.' })
     expect(parseVertexList('43.46, 11.87\n43.47, 11.88')).toEqual({ error: 'Indica almeno tre vertici.' })
+  })
+
+  it('tells whether two areas share a point: crossing edges, one inside the other, or apart', () => {
+    const square = (x: number, y: number, d: number): Array<[number, number]> => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]
+    expect(ringsIntersect(square(0, 0, 2), square(1, 1, 2))).toBe(true)
+    expect(ringsIntersect(square(0, 0, 10), square(4, 4, 1))).toBe(true)
+    expect(ringsIntersect(square(4, 4, 1), square(0, 0, 10))).toBe(true)
+    expect(ringsIntersect(square(0, 0, 1), square(3, 3, 1))).toBe(false)
   })
 })

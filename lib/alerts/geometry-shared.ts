@@ -60,6 +60,16 @@ export function ringInsideRing(inner: Ring, outer: Ring): boolean {
   return true
 }
 
+/** The two areas share at least a point: edges cross, or one lies inside the other. */
+export function ringsIntersect(a: Ring, b: Ring): boolean {
+  for (let i = 0; i < a.length - 1; i++) {
+    for (let j = 0; j < b.length - 1; j++) {
+      if (segmentsIntersect(a[i]!, a[i + 1]!, b[j]!, b[j + 1]!)) return true
+    }
+  }
+  return (a[0] !== undefined && pointInRing(a[0], b)) || (b[0] !== undefined && pointInRing(b[0], a))
+}
+
 /** Why a polygon drawn for the Comune is unusable, in Italian, or null when it is fine. */
 export function polygonProblem(ring: Ring, boundary: Ring): string | null {
   if (!ring.every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90)) {

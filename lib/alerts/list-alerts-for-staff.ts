@@ -1,7 +1,7 @@
 import 'server-only'
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { alerts } from '@/db/schema/alerts'
+import { alertMessages, alerts } from '@/db/schema/alerts'
 import { staffUsers } from '@/db/schema/staff'
 import { getDb } from '../db'
 import { assertRole, type StaffActor } from '../auth/actor'
@@ -22,7 +22,8 @@ export async function listAlertsForStaff(actor: StaffActor) {
       headline: alerts.headline,
       validFrom: alerts.validFrom,
       validUntil: alerts.validUntil,
-      override: alerts.override,
+      // The first publication or any update sent without the second person.
+      override: sql<boolean>`(${alerts.override} or exists (select 1 from ${alertMessages} m where m.alert_id = ${alerts.id} and m.override))`,
       createdAt: alerts.createdAt,
       draftedByName: drafter.name,
       approvedByName: approver.name,

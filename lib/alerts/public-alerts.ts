@@ -1,7 +1,11 @@
 import 'server-only'
 import { and, asc, desc, eq, gt, inArray, or } from 'drizzle-orm'
-import { alertMessages, alerts, waitingAreas, zones } from '@/db/schema/alerts'
+import type { DbOrTx } from '@/db/client'
+import { comuneSettings } from '@/db/schema/comune'
+import { alertMessages, alerts, waitingAreas, type Alert } from '@/db/schema/alerts'
 import { getDb } from '../db'
+import { resolveAlertArea } from './alert-area'
+import type { Ring } from './geometry-shared'
 
 const publicFields = {
   id: alerts.id,
@@ -48,24 +52,49 @@ export async function listRecentAlerts(now = new Date()) {
     .limit(50)
 }
 
-/** A published alert with its zones, waiting areas and message history; null for drafts. */
+/** A published alert with its area, waiting areas and message history; null for drafts. */
 export async function getPublicAlert(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null
   const db = await getDb()
   const [alert] = await db
-    .select(publicFields)
+    .select({ ...publicFields, customPolygon: alerts.customPolygon })
     .from(alerts)
     .where(and(eq(alerts.id, id), inArray(alerts.state, ['active', 'ended'])))
   if (!alert) return null
-  const [zoneRows, areaRows, messages] = await Promise.all([
-    alert.zoneIds.length ? db.select({ id: zones.id, name: zones.name }).from(zones).where(inArray(zones.id, alert.zoneIds)) : Promise.resolve([]),
+  return loadAlertPage(db, alert)
+}
+
+type AlertPageRow = Pick<Alert, keyof typeof publicFields | 'customPolygon'>
+
+/**
+ * Everything the alert page shows beyond the alert row: its area (as last published, from
+ * the snapshot; for a draft, as it would be now), waiting areas, messages, the Comune's
+ * outline for the area map. Also used for the preview the approver reads.
+ */
+export async function loadAlertPage(db: DbOrTx, alert: AlertPageRow) {
+  const [areaRows, messages, latest, comune] = await Promise.all([
     // Without areas chosen for this alert, every active one: a citizen must always know where to go.
     db
       .select({ id: waitingAreas.id, name: waitingAreas.name, address: waitingAreas.address, latitude: waitingAreas.latitude, longitude: waitingAreas.longitude })
       .from(waitingAreas)
       .where(alert.waitingAreaIds.length ? inArray(waitingAreas.id, alert.waitingAreaIds) : eq(waitingAreas.active, true))
       .orderBy(asc(waitingAreas.name)),
-    db.select({ msgType: alertMessages.msgType, sent: alertMessages.sent, identifier: alertMessages.identifier }).from(alertMessages).where(eq(alertMessages.alertId, id)).orderBy(alertMessages.id),
+    db.select({ msgType: alertMessages.msgType, sent: alertMessages.sent, identifier: alertMessages.identifier }).from(alertMessages).where(eq(alertMessages.alertId, alert.id)).orderBy(alertMessages.id),
+    db.select({ snapshot: alertMessages.snapshot }).from(alertMessages).where(eq(alertMessages.alertId, alert.id)).orderBy(desc(alertMessages.id)).limit(1),
+    db.select({ boundary: comuneSettings.boundary }).from(comuneSettings),
   ])
-  return { ...alert, zones: zoneRows, waitingAreas: areaRows, waitingAreasChosen: alert.waitingAreaIds.length > 0, messages }
+  const published = latest[0]?.snapshot.area as { zoneNames: string[]; parts: Array<{ polygon: Ring }> } | undefined
+  const area = published
+    ? { zoneNames: published.zoneNames, drawn: alert.customPolygon ? (published.parts[0]?.polygon ?? null) : null }
+    : await resolveAlertArea(db, alert).then((r) => ({ zoneNames: r.zoneNames, drawn: r.drawn }))
+  return {
+    ...alert,
+    area,
+    boundary: (comune[0]?.boundary.coordinates[0] ?? []) as Ring,
+    waitingAreas: areaRows,
+    waitingAreasChosen: alert.waitingAreaIds.length > 0,
+    messages,
+  }
 }
+
+export type AlertPageData = Awaited<ReturnType<typeof loadAlertPage>>

@@ -56,13 +56,14 @@ export const alertDraftSchema = z
 
 export type AlertDraftInput = z.infer<typeof alertDraftSchema>
 
-export const alertStates = ['draft', 'pending_approval', 'active', 'ended'] as const
+export const alertStates = ['draft', 'pending_approval', 'active', 'ended', 'withdrawn'] as const
 
 export const alertStateLabels: Record<string, string> = {
   draft: 'Bozza',
   pending_approval: 'In attesa di approvazione',
   active: 'In corso',
   ended: 'Cessata',
+  withdrawn: 'Ritirata prima della pubblicazione',
 }
 
 /** "2026-03-29T10:30" from a datetime-local field, read on Rome's clock; null when malformed or skipped by DST. */
@@ -101,8 +102,17 @@ export function alertDraftFromForm(form: Record<string, string | string[]>): unk
 
 export const alertIdSchema = z.object({ alertId: z.uuid({ message: 'Allerta non valida.' }) })
 
-export const overridePublishSchema = alertIdSchema.extend({
+const seenField = z.string().min(1, 'Ricarica la pagina e rileggi l’allerta prima di procedere.').max(64)
+
+/** Publishing or approving: with the fingerprint of the text the person read on the page. */
+export const approvalSchema = alertIdSchema.extend({ seen: seenField })
+
+export const overridePublishSchema = approvalSchema.extend({
   overrideReason: z.string().trim().min(5, 'Scrivi il motivo dell’emergenza (almeno 5 caratteri).').max(500, 'Il motivo è troppo lungo.'),
+})
+
+export const returnDraftSchema = approvalSchema.extend({
+  note: z.string().trim().min(5, 'Scrivi perché la rimandi indietro (almeno 5 caratteri).').max(1000, 'La nota è troppo lunga.'),
 })
 
 export const endAlertSchema = alertIdSchema.extend({

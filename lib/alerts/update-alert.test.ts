@@ -7,13 +7,14 @@ import { buildPayload } from '../notify/payload'
 import { AppError } from '../errors'
 import { createAlertDraft } from './create-alert'
 import { endAlert, publishAlert } from './publish-alert'
-import { approveAlertUpdate, requestAlertUpdate } from './update-alert'
+import { approveAlertUpdate, requestAlertUpdate, withdrawAlertUpdate } from './update-alert'
 import { alertUpdateSchema } from './schemas'
 import { alertDraft, code, hour, setupAlertTests, validateCap } from './alert-test-setup'
 import { getCapDocument, getCapFeed } from './cap-documents'
 import { getAlertDesk } from './alert-desk'
+import { listAlertsForStaff } from './list-alerts-for-staff'
 
-const { database, ctx, actors, secondCp } = setupAlertTests({ ip: '192.0.2.9' })
+const { database, ctx, actors, secondCp, seen, seenUpdate } = setupAlertTests({ ip: '192.0.2.9' })
 
 const draft = alertDraft({
   risks: ['idraulico'],
@@ -53,6 +54,7 @@ describe('alert updates', () => {
     const sent = await db.select().from(notifications).where(eq(notifications.sourceId, id)).orderBy(asc(notifications.createdAt))
     expect(sent).toHaveLength(2)
     expect(sent[1]!.title).toBe('Aggiornamento – Allerta GIALLA: Fiume in crescita: livello stabile')
+    expect(sent.map((n) => n.urgency)).toEqual(['high', 'high'])
     expect(sent[0]!.pushTopic).toBeTruthy()
     expect(sent[1]!.pushTopic).toBe(sent[0]!.pushTopic)
     // What the phone gets: the same tag, so the update replaces the alert in the tray.
@@ -85,17 +87,18 @@ describe('alert updates', () => {
     const red = update(id, { level: 'rossa', headline: 'Esondazione in corso', instructions: 'Sali ai piani alti. Non uscire di casa.' })
     expect(await requestAlertUpdate(actors.civil_protection!, red, {}, ctx)).toEqual({ state: 'pending_approval' })
     expect(await db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(1)
-    expect(await code(approveAlertUpdate(actors.civil_protection!, id, {}, ctx))).toBe('forbidden')
+    const shown = await seenUpdate(id)
+    expect(await code(approveAlertUpdate(actors.civil_protection!, id, { seen: shown }, ctx))).toBe('forbidden')
     // Only civil protection and admins approve, whatever the screen shows.
-    expect(await code(approveAlertUpdate(actors.operator!, id, {}, ctx))).toBe('forbidden')
-    expect(await code(approveAlertUpdate(actors.office!, id, {}, ctx))).toBe('forbidden')
+    expect(await code(approveAlertUpdate(actors.operator!, id, { seen: shown }, ctx))).toBe('forbidden')
+    expect(await code(approveAlertUpdate(actors.office!, id, { seen: shown }, ctx))).toBe('forbidden')
     // The dashboard shows it waiting: the requester cannot approve it, a second person can.
     const mine = await getAlertDesk(actors.civil_protection!)
     expect(mine.pendingApprovals.find((a) => a.id === id)).toMatchObject({ kind: 'update', level: 'rossa', canApprove: false })
     expect((await getAlertDesk(secondCp())).pendingApprovals.find((a) => a.id === id)).toMatchObject({ canApprove: true })
     expect((await getAlertDesk(actors.operator!)).pendingApprovals).toEqual([])
 
-    const outcome = await approveAlertUpdate(secondCp(), id, {}, ctx)
+    const outcome = await approveAlertUpdate(secondCp(), id, { seen: shown }, ctx)
     expect(outcome).toMatchObject({ state: 'sent', override: false })
     const [row] = await db.select().from(alerts).where(eq(alerts.id, id))
     expect(row).toMatchObject({ level: 'rossa', pendingUpdate: null, version: 2 })
@@ -107,6 +110,36 @@ describe('alert updates', () => {
     expect(approved!.details).toMatchObject({ level: 'rossa', previousLevel: 'gialla', recipients: expect.any(Number), devices: expect.any(Number), requestedBy: actors.civil_protection!.id })
   })
 
+  it('a waiting update cannot be replaced behind its approver: refused while it waits, and an approval of a withdrawn and rewritten one is refused', async () => {
+    const { db } = database.current()
+    const { id } = await publishedYellow()
+    const red = update(id, { level: 'rossa', headline: 'Esondazione in corso', instructions: 'Sali ai piani alti.' })
+    await requestAlertUpdate(actors.civil_protection!, red, {}, ctx)
+    const shownToApprover = await seenUpdate(id)
+
+    // Another person (or the same one) cannot overwrite it, not even with a yellow update that needs no approval.
+    const other = await requestAlertUpdate(secondCp(), update(id, { headline: 'Tutto tranquillo' }), {}, ctx).catch((e: unknown) => e)
+    expect((other as AppError).code).toBe('conflict')
+    expect((other as AppError).message).toMatch(/già un aggiornamento in attesa/)
+    expect(await code(requestAlertUpdate(actors.civil_protection!, red, {}, ctx))).toBe('conflict')
+
+    // Only who asked for it (or an admin) withdraws it, and only the version they see.
+    expect(await code(withdrawAlertUpdate(secondCp(), id, shownToApprover, ctx))).toBe('forbidden')
+    await withdrawAlertUpdate(actors.civil_protection!, id, shownToApprover, ctx)
+    await requestAlertUpdate(actors.civil_protection!, update(id, { level: 'rossa', headline: 'Evacuate la frazione', instructions: 'Andate all’area di attesa.' }), {}, ctx)
+
+    const stale = await approveAlertUpdate(secondCp(), id, { seen: shownToApprover }, ctx).catch((e: unknown) => e)
+    expect((stale as AppError).code).toBe('conflict')
+    expect((stale as AppError).message).toMatch(/cambiato dopo che hai aperto la pagina/)
+    const [row] = await db.select().from(alerts).where(eq(alerts.id, id))
+    expect(row).toMatchObject({ level: 'gialla', version: 1, pendingUpdate: { headline: 'Evacuate la frazione' } })
+    expect(await db.select().from(notifications).where(eq(notifications.sourceId, id))).toHaveLength(1)
+
+    expect(await approveAlertUpdate(secondCp(), id, { seen: await seenUpdate(id) }, ctx)).toMatchObject({ state: 'sent' })
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.targetId, id)).orderBy(asc(auditLog.id))).map((e) => e.action)
+    expect(actions).toEqual(['alert.draft', 'alert.publish', 'alert.update_submit', 'alert.update_withdraw', 'alert.update_submit', 'alert.update'])
+  })
+
   it('an admin may publish an orange update alone with a reason; recorded as an override', async () => {
     const { db } = database.current()
     const { id } = await publishedYellow()
@@ -116,6 +149,19 @@ describe('alert updates', () => {
     expect(outcome).toMatchObject({ state: 'sent', override: true })
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'alert.update_override'))
     expect(entry).toMatchObject({ targetId: id })
+    // Flagged on the message and in the staff list, not only in the log.
+    const messages = await db.select().from(alertMessages).where(eq(alertMessages.alertId, id)).orderBy(asc(alertMessages.id))
+    expect(messages.map((m) => [m.msgType, m.override, m.overrideReason])).toEqual([
+      ['Alert', false, null],
+      ['Update', true, 'Argine ceduto, nessun altro raggiungibile'],
+    ])
+    expect((await listAlertsForStaff(actors.civil_protection!)).find((a) => a.id === id)?.override).toBe(true)
+  })
+
+  it('refuses an update valid for more than 14 days', async () => {
+    const { id } = await publishedYellow()
+    const long = await requestAlertUpdate(actors.civil_protection!, update(id, { validUntil: new Date(Date.now() + 20 * 24 * hour) }), {}, ctx).catch((e: unknown) => e)
+    expect((long as AppError).fieldErrors?.validUntil).toMatch(/al massimo 14 giorni/)
   })
 
   it('only civil protection and admins publish or approve a drafted alert', async () => {
@@ -123,7 +169,7 @@ describe('alert updates', () => {
     await publishAlert(actors.civil_protection!, id, {}, ctx)
     for (const role of ['operator', 'office']) expect(await code(publishAlert(actors[role]!, id, {}, ctx))).toBe('forbidden')
     expect((await getAlertDesk(actors.office!)).inForce.find((a) => a.id === id)).toBeUndefined()
-    await publishAlert(actors.admin!, id, {}, ctx)
+    await publishAlert(actors.admin!, id, { seen: await seen(id) }, ctx)
     expect((await getAlertDesk(actors.office!)).inForce.find((a) => a.id === id)).toMatchObject({ level: 'arancione' })
   })
 

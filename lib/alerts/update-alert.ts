@@ -6,10 +6,11 @@ import { getDb } from '../db'
 import { AppError } from '../errors'
 import { recordAudit } from '../audit/record-audit'
 import { actorLabel, assertRole, type RequestContext, type StaffActor } from '../auth/actor'
-import { ALERT_ROLES } from './create-alert'
+import { ALERT_ROLES, validityTooLong } from './create-alert'
 import { lockAlert, needsSecondPerson, sendVersion } from './publish-alert'
 import type { AlertUpdateInput } from './schemas'
 import { publicContentChanged } from '../cache/public-content'
+import { pendingUpdateFingerprint } from './alert-fingerprint'
 
 export type UpdateOutcome = { state: 'pending_approval' } | { state: 'sent'; recipients: number; override: boolean }
 
@@ -31,12 +32,19 @@ export async function requestAlertUpdate(
   if (input.validUntil <= now) {
     throw new AppError('invalid_input', 'Controlla i campi evidenziati.', { validUntil: 'La validità è già finita: un aggiornamento deve valere per il futuro.' })
   }
+  const tooLong = validityTooLong(input.validUntil, now, now)
+  if (tooLong) throw new AppError('invalid_input', 'Controlla i campi evidenziati.', { validUntil: tooLong })
   const override = Boolean(options.overrideReason?.trim())
   if (override && actor.role !== 'admin') throw new AppError('forbidden', 'Solo un amministratore può pubblicare senza seconda approvazione.')
   const db = await getDb()
   return db.transaction(async (tx): Promise<UpdateOutcome> => {
     const alert = await lockAlert(tx, input.alertId)
     assertUpdatable(alert, now)
+    // Replacing a waiting update would change what its approver is reading: it must be
+    // approved or withdrawn first, in the open.
+    if (alert.pendingUpdate) {
+      throw new AppError('conflict', 'C’è già un aggiornamento in attesa di approvazione: approvalo o ritiralo prima di prepararne un altro.')
+    }
     const pending: PendingAlertUpdate = {
       level: input.level,
       phase: input.phase,
@@ -62,9 +70,10 @@ export async function requestAlertUpdate(
       })
       return { state: 'pending_approval' }
     }
-    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
+    const flagged = override && twoPeople
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now, flagged ? options.overrideReason!.trim() : null)
     await recordAudit(tx, {
-      action: override && twoPeople ? 'alert.update_override' : 'alert.update',
+      action: flagged ? 'alert.update_override' : 'alert.update',
       actorId: actor.id,
       actorLabel: actorLabel(actor),
       targetType: 'alert',
@@ -80,7 +89,7 @@ export async function requestAlertUpdate(
 export async function approveAlertUpdate(
   actor: StaffActor,
   alertId: string,
-  options: { overrideReason?: string },
+  options: { overrideReason?: string; /** pendingUpdateFingerprint of the update the person read. */ seen: string },
   context: RequestContext,
   now = new Date(),
 ): Promise<UpdateOutcome> {
@@ -92,13 +101,14 @@ export async function approveAlertUpdate(
     const alert = await lockAlert(tx, alertId)
     assertUpdatable(alert, now)
     const pending = alert.pendingUpdate
-    if (!pending) throw new AppError('conflict', 'Non c’è nessun aggiornamento in attesa per questa allerta.')
+    if (!pending) throw new AppError('conflict', 'Non c’è più nessun aggiornamento in attesa per questa allerta: ricarica la pagina.')
+    if (options.seen !== pendingUpdateFingerprint(pending)) throw new AppError('conflict', STALE_UPDATE)
     const secondPerson = pending.requestedBy !== actor.id
     if (!secondPerson && !override) throw new AppError('forbidden', 'L’aggiornamento di un’allerta arancione o rossa deve essere approvato da un’altra persona.')
     if (new Date(pending.validUntil) <= now) {
       throw new AppError('invalid_input', 'La validità di questo aggiornamento è già finita: preparane uno nuovo.')
     }
-    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now)
+    const { recipients, devices } = await applyUpdate(tx, alert, pending, actor, now, secondPerson ? null : options.overrideReason!.trim())
     await recordAudit(tx, {
       action: secondPerson ? 'alert.update' : 'alert.update_override',
       actorId: actor.id,
@@ -112,12 +122,47 @@ export async function approveAlertUpdate(
   }).finally(publicContentChanged)
 }
 
+export const STALE_UPDATE = 'L’aggiornamento in attesa è cambiato dopo che hai aperto la pagina: ricaricala e rileggilo prima di approvarlo. Non è stato inviato nulla.'
+
+/** Withdraws a waiting update (who asked for it, or an admin): nothing is sent. */
+export async function withdrawAlertUpdate(actor: StaffActor, alertId: string, seen: string, context: RequestContext, now = new Date()) {
+  assertRole(actor, ALERT_ROLES)
+  const db = await getDb()
+  await db.transaction(async (tx) => {
+    const alert = await lockAlert(tx, alertId)
+    const pending = alert.pendingUpdate
+    if (!pending) throw new AppError('conflict', 'Non c’è più nessun aggiornamento in attesa per questa allerta: ricarica la pagina.')
+    if (pending.requestedBy !== actor.id && actor.role !== 'admin') {
+      throw new AppError('forbidden', 'Solo chi ha preparato l’aggiornamento o un amministratore può ritirarlo.')
+    }
+    if (seen !== pendingUpdateFingerprint(pending)) throw new AppError('conflict', STALE_UPDATE)
+    await tx.update(alerts).set({ pendingUpdate: null, updatedAt: now }).where(eq(alerts.id, alert.id))
+    await recordAudit(tx, {
+      action: 'alert.update_withdraw',
+      actorId: actor.id,
+      actorLabel: actorLabel(actor),
+      targetType: 'alert',
+      targetId: alert.id,
+      ip: context.ip,
+      details: { level: pending.level, headline: pending.headline, requestedBy: pending.requestedBy },
+    })
+  })
+}
+
 function assertUpdatable(alert: Alert, now: Date) {
   if (alert.state !== 'active') throw new AppError('conflict', 'Si può aggiornare solo un’allerta in corso.')
   if (alert.validUntil <= now) throw new AppError('conflict', 'Questa allerta è già scaduta: preparane una nuova.')
 }
 
-async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, actor: StaffActor, now: Date): Promise<{ recipients: number; devices: number }> {
+async function applyUpdate(
+  tx: Tx,
+  alert: Alert,
+  pending: PendingAlertUpdate,
+  actor: StaffActor,
+  now: Date,
+  /** Set when an admin publishes it without the second person: recorded on the message. */
+  overrideReason: string | null,
+): Promise<{ recipients: number; devices: number }> {
   const updated: Alert = {
     ...alert,
     level: pending.level,
@@ -129,7 +174,7 @@ async function applyUpdate(tx: Tx, alert: Alert, pending: PendingAlertUpdate, ac
     validUntil: new Date(pending.validUntil),
     pendingUpdate: null,
   }
-  const published = await sendVersion(tx, updated, actor, 'Update', now)
+  const published = await sendVersion(tx, updated, actor, 'Update', now, overrideReason)
   await tx
     .update(alerts)
     .set({

@@ -104,8 +104,8 @@ describe('citizens choose the zones they live or work in', () => {
     const ours = (ids: string[], all: string[]) => all.filter((x) => ids.includes(x)).sort()
 
     // The composer's count narrows too: the zone-B phone is not counted for zone A.
-    const whole = await countAlertAudience(actors.civil_protection!, [])
-    const onA = await countAlertAudience(actors.civil_protection!, [zoneA])
+    const whole = await countAlertAudience(actors.civil_protection!, { zoneIds: [] })
+    const onA = await countAlertAudience(actors.civil_protection!, { zoneIds: [zoneA] })
     expect(whole.devices - onA.devices).toBe(1)
 
     const a = await alertOn(zoneA, 'Sottopasso allagato in centro')

@@ -39,8 +39,9 @@ export async function notify(tx: DbOrTx, input: NotificationInput): Promise<{ no
       details: {
         ...('subscriptionId' in audience && audience.subscriptionId ? { subscriptionId: audience.subscriptionId } : {}),
         ...(topicIds && topicIds.length > 1 ? { topicIds } : {}),
-        ...('zoneIds' in audience && audience.zoneIds?.length ? { zoneIds: audience.zoneIds } : {}),
+        ...('zoneIds' in audience && audience.zoneIds ? { zoneIds: audience.zoneIds } : {}),
         ...(input.tag ? { tag: input.tag } : {}),
+        ...(input.requireInteraction !== undefined ? { requireInteraction: input.requireInteraction } : {}),
       },
     })
     .returning({ id: notifications.id })

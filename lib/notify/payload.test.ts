@@ -21,6 +21,11 @@ describe('push payload', () => {
     expect(JSON.parse(buildPayload({ ...base, details: {} })).tag).toBe(base.id)
   })
 
+  it('says whether to stay on screen only when the sender chose it', () => {
+    expect(JSON.parse(buildPayload({ ...base, urgency: 'high', details: { requireInteraction: false } }))).toMatchObject({ urgency: 'high', requireInteraction: false })
+    expect(JSON.parse(buildPayload(base))).not.toHaveProperty('requireInteraction')
+  })
+
   it('never links outside the app', () => {
     expect(JSON.parse(buildPayload({ ...base, url: 'https://evil.example/x' })).url).toBe('/')
   })

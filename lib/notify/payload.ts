@@ -28,6 +28,9 @@ export function buildPayload(n: {
     kind: n.kind,
     urgency: n.urgency,
   }
+  // Urgency is how fast the push service delivers; staying on screen is a separate choice
+  // (every alert is urgent to deliver, only orange and red ones wait for the citizen).
+  if (typeof n.details?.requireInteraction === 'boolean') payload.requireInteraction = n.details.requireInteraction
   let json = JSON.stringify(payload)
   let chars = [...payload.body]
   while (Buffer.byteLength(json) > MAX_PAYLOAD_BYTES && chars.length > 0) {

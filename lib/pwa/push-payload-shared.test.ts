@@ -27,6 +27,12 @@ describe('parsePushPayload', () => {
     })
   })
 
+  it('reads whether to stay on screen, separately from the urgency', () => {
+    const raw = JSON.stringify({ id: 'n-1', title: 'Allerta GIALLA', urgency: 'high', requireInteraction: false })
+    expect(parsePushPayload(raw)).toMatchObject({ urgency: 'high', requireInteraction: false })
+    expect(parsePushPayload(JSON.stringify({ id: 'n-2', title: 'x', requireInteraction: 'yes' }))).not.toHaveProperty('requireInteraction')
+  })
+
   it('tolerates missing fields', () => {
     expect(parsePushPayload(JSON.stringify({ id: 7, title: 'Notizia' }))).toEqual({
       id: '7',

@@ -18,6 +18,8 @@ export type PushPayload = {
   kind?: string
   /** Web Push urgency the server used; "high" keeps the notification until the citizen acts. */
   urgency?: 'very-low' | 'low' | 'normal' | 'high'
+  /** Set by the server when it differs from the urgency (a yellow alert: delivered at once, not kept on screen). */
+  requireInteraction?: boolean
 }
 
 /** Shown when a push arrives with no readable payload: a push must always show something. */
@@ -69,6 +71,7 @@ export function parsePushPayload(raw: string | null | undefined): PushPayload {
   if (typeof record.urgency === 'string' && URGENCIES.has(record.urgency)) {
     payload.urgency = record.urgency as NonNullable<PushPayload['urgency']>
   }
+  if (typeof record.requireInteraction === 'boolean') payload.requireInteraction = record.requireInteraction
   return payload
 }
 

@@ -23,7 +23,7 @@ export default async function NewAlertPage() {
   const actor = await staffOrSignIn()
   const loaded = await unlessForbidden(async () => ({
     options: await getComposerOptions(actor),
-    audience: await countAlertAudience(actor, []),
+    audience: await countAlertAudience(actor, { zoneIds: [] }),
     boundary: await getComuneBoundary(),
   }))
   if (loaded === FORBIDDEN) return <Forbidden />

@@ -1,0 +1,159 @@
+import Link from 'next/link'
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
+import type { Ring } from '@/lib/alerts/geometry-shared'
+import { riskInfo } from '@/lib/alerts/cap'
+import type { AlertChange, AlertHistoryEntry } from '@/lib/alerts/public-alert-history'
+import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
+import { ButtonLink } from '@/components/ui/button-link'
+import { NearestWaitingAreas } from '@/components/alerts/nearest-waiting-areas'
+import { AlertAreaText } from './alert-area-text'
+
+/** What the page shows (lib/alerts/public-alerts loadAlertPage gives it). */
+export type AlertArticleData = {
+  state: string
+  level: string
+  phase: string | null
+  risks: string[]
+  headline: string
+  description: string
+  comuneActions: string
+  instructions: string
+  sourceUrl: string | null
+  issuer: string
+  validFrom: Date
+  validUntil: Date
+  updatedAt: Date
+  endedAt: Date | null
+  area: { zoneNames: string[]; drawn: Ring | null }
+  boundary: Ring
+  waitingAreas: Array<{ id: number; name: string; address: string; latitude: number; longitude: number }>
+  waitingAreasChosen: boolean
+}
+
+/**
+ * The alert page as citizens read it. The approver sees the same component as a preview
+ * (`preview`: headings one level down, no navigation), so what is approved is what is shown.
+ */
+export async function AlertArticle({ alert, history = [], preview = false }: { alert: AlertArticleData; history?: AlertHistoryEntry[]; preview?: boolean }) {
+  const [t, near, areasPage, th, format, locale] = await Promise.all([
+    getTranslations('alerts'),
+    getTranslations('nearestAreas'),
+    getTranslations('waitingAreasPage'),
+    getTranslations('alertHistory'),
+    getFormatter(),
+    getLocale(),
+  ])
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
+  const risks = alert.risks.map((r) => {
+    const info = riskInfo[r as keyof typeof riskInfo]
+    return info ? (locale === 'en' ? info.labelEn : info.label) : r
+  })
+  const levelName = (level: string) => (['verde', 'gialla', 'arancione', 'rossa'].includes(level) ? t(`levels.${level as 'rossa'}`) : level)
+  const describe = (c: AlertChange): string => {
+    switch (c.field) {
+      case 'level':
+        return th('level', { from: levelName(c.from), to: levelName(c.to) })
+      case 'phase':
+        return c.to && ['attenzione', 'preallarme', 'allarme'].includes(c.to) ? th('phase', { to: t(`phases.${c.to as 'allarme'}`) }) : th('phaseNone')
+      case 'validUntil':
+        return th('validUntil', { date: format.dateTime(c.to, { dateStyle: 'long', timeStyle: 'short' }) })
+      case 'risks':
+        return th('risksChanged')
+      default:
+        return th(c.field)
+    }
+  }
+  const ended = alert.state === 'ended'
+  const expired = !ended && alert.validUntil <= new Date()
+  const Title = preview ? 'h3' : 'h1'
+  const Section = preview ? 'h4' : 'h2'
+  // Ids stay unique when the preview sits inside a staff page with headings of its own.
+  const id = (name: string) => (preview ? `preview-${name}` : name)
+  return (
+    <article className={`border-l-8 pl-4 ${levelBorder(alert.level)}`}>
+      <p className="mb-3">
+        <LevelBadge level={alert.level} label={t(`levels.${alert.level}`)} large />
+      </p>
+      {risks.length ? <p className="mb-3 text-xl font-semibold">{th('risks', { risks: risks.join(', ') })}</p> : null}
+      <Title className="mb-2 text-3xl font-bold sm:text-4xl" lang="it">
+        {alert.headline}
+      </Title>
+      {ended || expired ? (
+        <p role="status" className="mb-4 rounded-md border-l-4 border-success bg-success-light p-3 text-lg font-semibold text-success">
+          {ended ? t('ended', { date: when(alert.endedAt ?? alert.validUntil) }) : t('expired', { date: when(alert.validUntil) })}
+        </p>
+      ) : null}
+      <p className="mb-1 text-lg font-semibold">{t('validity', { from: when(alert.validFrom), until: when(alert.validUntil) })}</p>
+      {alert.phase ? <p className="mb-1 text-lg">{t('phase', { phase: t(`phases.${alert.phase}`) })}</p> : null}
+      <p className="mb-6 text-muted">{t('updated', { date: when(alert.updatedAt) })}</p>
+
+      {alert.instructions ? (
+        <section aria-labelledby={id('what-to-do')} className="mb-6 rounded-md bg-surface p-4">
+          <Section id={id('what-to-do')} className="mb-2 text-2xl font-bold">{t('whatToDo')}</Section>
+          <p className="whitespace-pre-line text-lg" lang="it">{alert.instructions}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby={id('situation')} className="mb-6">
+        <Section id={id('situation')} className="mb-2 text-2xl font-bold">{t('description')}</Section>
+        <p className="whitespace-pre-line text-lg" lang="it">{alert.description}</p>
+      </section>
+
+      {alert.comuneActions ? (
+        <section aria-labelledby={id('comune-actions')} className="mb-6">
+          <Section id={id('comune-actions')} className="mb-2 text-2xl font-bold">{t('whatComuneDoes')}</Section>
+          <p className="whitespace-pre-line text-lg" lang="it">{alert.comuneActions}</p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby={id('zones')} className="mb-6">
+        <Section id={id('zones')} className="mb-2 text-2xl font-bold">{t('zones')}</Section>
+        <AlertAreaText area={alert.area} boundary={alert.boundary} />
+      </section>
+
+      {alert.waitingAreas.length ? (
+        <section aria-labelledby={id('waiting-areas')} className="mb-6">
+          <Section id={id('waiting-areas')} className="mb-2 text-2xl font-bold">{t('waitingAreas')}</Section>
+          {alert.waitingAreasChosen ? null : <p className="mb-2">{near('allAreas')}</p>}
+          <NearestWaitingAreas
+            areas={alert.waitingAreas}
+            texts={{ button: near('button'), locating: near('locating'), denied: near('denied'), sorted: near('sorted'), away: near.raw('away') as string, directions: near('directions') }}
+          />
+          {preview ? null : (
+            <Link href="/allerte/aree-di-attesa" className="mt-2 inline-flex min-h-11 items-center font-semibold text-primary underline">
+              {areasPage('allAreas')}
+            </Link>
+          )}
+        </section>
+      ) : null}
+
+      {history.length ? (
+        <section aria-labelledby={id('history')} className="mb-6">
+          <Section id={id('history')} className="mb-2 text-2xl font-bold">{th('title')}</Section>
+          <ol className="grid gap-2">
+            {history.map((entry, i) => (
+              <li key={i} className="rounded-md border-2 border-line p-3 text-lg">
+                <time dateTime={entry.sent.toISOString()} className="block text-muted">
+                  {when(entry.sent)}
+                </time>
+                <span className="font-semibold">{th(entry.msgType === 'Alert' ? 'alert' : entry.msgType === 'Update' ? 'update' : 'cancel')}</span>
+                {entry.msgType === 'Update' ? `: ${entry.changes.length ? entry.changes.map(describe).join('; ') : th('nothing')}` : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <p className="mb-1">{t('issuer', { issuer: alert.issuer })}</p>
+      {alert.sourceUrl ? (
+        <p className="mb-4">
+          <a href={alert.sourceUrl} className="text-primary underline" rel="noopener noreferrer">
+            {t('source')}
+          </a>
+        </p>
+      ) : null}
+      <p className="mb-6 rounded-md border-2 border-danger p-3 font-semibold">{t('emergency')}</p>
+      {preview ? null : <ButtonLink href="/allerte">{t('all')}</ButtonLink>}
+    </article>
+  )
+}
