@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server'
 import type { Ring } from '@/lib/alerts/geometry-shared'
-import { riskInfo } from '@/lib/alerts/cap'
-import type { AlertChange, AlertHistoryEntry } from '@/lib/alerts/public-alert-history'
+import { riskLabel } from '@/lib/alerts/risks-shared'
+import type { AlertChange, AlertHistoryEntry } from '@/lib/alerts/alert-history-shared'
 import { LevelBadge, levelBorder } from '@/components/alerts/level-badge'
 import { ButtonLink } from '@/components/ui/button-link'
 import { NearestWaitingAreas } from '@/components/alerts/nearest-waiting-areas'
@@ -44,10 +44,7 @@ export async function AlertArticle({ alert, history = [], preview = false }: { a
     getLocale(),
   ])
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
-  const risks = alert.risks.map((r) => {
-    const info = riskInfo[r as keyof typeof riskInfo]
-    return info ? (locale === 'en' ? info.labelEn : info.label) : r
-  })
+  const risks = alert.risks.map((r) => riskLabel(r, locale))
   const levelName = (level: string) => (['verde', 'gialla', 'arancione', 'rossa'].includes(level) ? t(`levels.${level as 'rossa'}`) : level)
   const describe = (c: AlertChange): string => {
     switch (c.field) {

@@ -9,6 +9,7 @@
  */
 import { ROME_TIME_ZONE } from '@/lib/time/rome-clock'
 import { levelLabels, type alertLevels, type alertPhases, type riskCodes } from './schemas'
+import { riskLabels } from './risks-shared'
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2'
 export const CAP_MIME_TYPE = 'application/cap+xml'
@@ -70,16 +71,16 @@ export type RiskInfo = {
  * say whether it is heat (5) or cold (6), and a wrong type misleads aggregators more than none.
  */
 export const riskInfo: Record<RiskCode, RiskInfo> = {
-  idrogeologico: { label: 'Idrogeologico', labelEn: 'Landslides and flash floods', category: 'Geo', awarenessType: '10; rain' },
-  idraulico: { label: 'Idraulico', labelEn: 'River flooding', category: 'Met', awarenessType: '12; flooding' },
-  temporali: { label: 'Temporali', labelEn: 'Thunderstorms', category: 'Met', awarenessType: '3; thunderstorm' },
-  vento: { label: 'Vento', labelEn: 'Wind', category: 'Met', awarenessType: '1; wind' },
-  neve: { label: 'Neve', labelEn: 'Snow', category: 'Met', awarenessType: '2; snow-ice' },
-  ghiaccio: { label: 'Ghiaccio', labelEn: 'Ice', category: 'Met', awarenessType: '2; snow-ice' },
-  'temperature-estreme': { label: 'Temperature estreme', labelEn: 'Extreme temperatures', category: 'Met', awarenessType: null },
-  'incendi-boschivi': { label: 'Incendi boschivi', labelEn: 'Forest fires', category: 'Fire', awarenessType: '8; forest-fire' },
-  mareggiate: { label: 'Mareggiate', labelEn: 'Storm surges', category: 'Met', awarenessType: '7; coastalevent' },
-  altro: { label: 'Altro', labelEn: 'Other', category: 'Other', awarenessType: null },
+  idrogeologico: { label: riskLabels['idrogeologico'].it, labelEn: riskLabels['idrogeologico'].en, category: 'Geo', awarenessType: '10; rain' },
+  idraulico: { label: riskLabels['idraulico'].it, labelEn: riskLabels['idraulico'].en, category: 'Met', awarenessType: '12; flooding' },
+  temporali: { label: riskLabels['temporali'].it, labelEn: riskLabels['temporali'].en, category: 'Met', awarenessType: '3; thunderstorm' },
+  vento: { label: riskLabels['vento'].it, labelEn: riskLabels['vento'].en, category: 'Met', awarenessType: '1; wind' },
+  neve: { label: riskLabels['neve'].it, labelEn: riskLabels['neve'].en, category: 'Met', awarenessType: '2; snow-ice' },
+  ghiaccio: { label: riskLabels['ghiaccio'].it, labelEn: riskLabels['ghiaccio'].en, category: 'Met', awarenessType: '2; snow-ice' },
+  'temperature-estreme': { label: riskLabels['temperature-estreme'].it, labelEn: riskLabels['temperature-estreme'].en, category: 'Met', awarenessType: null },
+  'incendi-boschivi': { label: riskLabels['incendi-boschivi'].it, labelEn: riskLabels['incendi-boschivi'].en, category: 'Fire', awarenessType: '8; forest-fire' },
+  mareggiate: { label: riskLabels['mareggiate'].it, labelEn: riskLabels['mareggiate'].en, category: 'Met', awarenessType: '7; coastalevent' },
+  altro: { label: riskLabels['altro'].it, labelEn: riskLabels['altro'].en, category: 'Other', awarenessType: null },
 }
 
 export const levelSeverity: Record<AlertLevel, CapSeverity> = {

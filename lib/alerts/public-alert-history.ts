@@ -3,14 +3,9 @@ import { asc, eq } from 'drizzle-orm'
 import { alertMessages } from '@/db/schema/alerts'
 import { getDb } from '../db'
 
-/** One thing an update changed, as a citizen would want it said. */
-export type AlertChange =
-  | { field: 'level'; from: string; to: string }
-  | { field: 'phase'; to: string | null }
-  | { field: 'validUntil'; to: Date }
-  | { field: 'headline' | 'description' | 'instructions' | 'comuneActions' | 'risks' | 'zones' | 'waitingAreas' }
+import type { AlertChange, AlertHistoryEntry } from './alert-history-shared'
 
-export type AlertHistoryEntry = { msgType: 'Alert' | 'Update' | 'Cancel'; sent: Date; changes: AlertChange[] }
+export type { AlertChange, AlertHistoryEntry }
 
 const texts = ['headline', 'description', 'instructions', 'comuneActions'] as const
 const lists = [
