@@ -8,6 +8,7 @@ import { MessageBody } from './message-body'
 import { readOutbox, removeOutboxItems, saveOutboxItem, type OutboxItem } from './outbox-store'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
 import { FilePickButton } from './file-pick-button'
+import { QueuedPhoto } from './queued-photo'
 
 export type CitizenChatStrings = {
   heading: string
@@ -478,26 +479,6 @@ export function CitizenChat({
       </form>
     </section>
   )
-}
-
-/** The photo waiting to be sent, shown from the device's own copy. */
-function QueuedPhoto({ blob, alt }: { blob: Blob; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null)
-  useEffect(() => {
-    // A data URL rather than an object URL: nothing to revoke, whatever order effects run in.
-    let live = true
-    const reader = new FileReader()
-    reader.onload = () => {
-      if (live && typeof reader.result === 'string') setUrl(reader.result)
-    }
-    reader.readAsDataURL(blob)
-    return () => {
-      live = false
-      reader.abort()
-    }
-  }, [blob])
-  // eslint-disable-next-line @next/next/no-img-element -- a local blob, not a served file
-  return url ? <img src={url} alt={alt} className="h-auto max-h-40 w-auto max-w-full rounded" /> : null
 }
 
 /** A photo made small on the phone before upload: at most 1600 px, JPEG. The server re-encodes it again. */

@@ -8,6 +8,8 @@ import { MessageBubble, MessageMeta } from './message-bubble'
 import { MessageBody } from './message-body'
 import { useLiveStream, type LiveEvent } from './use-live-stream'
 import { FilePickButton } from './file-pick-button'
+import { readStaffOutbox, removeStaffOutboxItems, saveStaffOutboxItem, type StaffOutboxItem } from './outbox-store'
+import { QueuedPhoto } from './queued-photo'
 
 type Counts = { views: Record<InboxView, number>; unread: number; escalated: number }
 type Directory = { colleagues: Array<{ id: string; name: string; officeId: number | null; online: boolean }>; offices: Array<{ id: number; name: string }> }
@@ -15,10 +17,13 @@ type Preferences = { soundEnabled: boolean; badgeEnabled: boolean; maxOpenChats:
 type Activity = { since: string; locale: string; topics: string[]; reports: Array<{ id: string; publicCode: string; title: string; status: string }> } | null
 type FormResult = { ok: boolean; message: string }
 /**
- * A reply or note on its way. `offline`: the network failed, it goes again by itself when the
- * connection returns (same clientId, so the server keeps one); `error`: the server refused it.
+ * A reply, note, photo or clip on its way, kept in the staff outbox on this device (IndexedDB)
+ * until the server has it. `offline`: the network failed, it goes again by itself when the
+ * connection returns (same clientId for upload and message, so the server keeps one);
+ * `error`: the server refused it, with its reason.
  */
-type Pending = { clientId: string; conversationId: string; kind: 'text' | 'note'; body: string; error?: string; offline?: boolean }
+type Pending = StaffOutboxItem & { offline?: boolean }
+type PostOutcome = 'sent' | 'waiting' | 'refused'
 
 const timeFormat = new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Rome' })
 type Mentions = { items: MentionItem[]; total: number }
@@ -140,8 +145,9 @@ export function StaffConsole({
       return [...byId.values()].sort((a, b) => a.seq - b.seq)
     })
     for (const m of incoming) maxSeq.current = Math.max(maxSeq.current, m.seq)
-    const done = new Set(incoming.map((m) => m.clientId))
+    const done = new Set(incoming.map((m) => m.clientId).filter((id): id is string => Boolean(id)))
     setPending((p) => p.filter((x) => !done.has(x.clientId)))
+    void removeStaffOutboxItems([...done])
   }, [])
 
   const fetchNew = useCallback(async () => {
@@ -228,43 +234,96 @@ export function StaffConsole({
     setCannedIndex(0)
   }
 
+  /**
+   * Sends one outbox item: a photo or clip is uploaded first (its clientId is the upload's
+   * idempotency key), then the message. A network failure (or a server that is down) leaves it
+   * waiting for the next round; a refusal keeps the server's reason on screen and on the device.
+   */
   const post = useCallback(
-    async (item: Pending | { clientId: string; conversationId: string; kind: 'image' | 'video'; body: string; attachmentId: string }) => {
-      const { conversationId: target, ...message } = item
+    async (queued: Pending): Promise<PostOutcome> => {
+      const { offline: _offline, error: earlierError, ...rest } = queued
+      let item: StaffOutboxItem = rest
       const mark = (change: Partial<Pending>) => setPending((p) => p.map((x) => (x.clientId === item.clientId ? { ...x, error: undefined, offline: undefined, ...change } : x)))
+      const wait = (): PostOutcome => {
+        mark({ offline: true })
+        return 'waiting'
+      }
+      const refuse = async (message: string): Promise<PostOutcome> => {
+        await saveStaffOutboxItem({ ...item, error: message })
+        mark({ error: message })
+        return 'refused'
+      }
       mark({})
+      if (earlierError) await saveStaffOutboxItem(item)
+      if ((item.kind === 'image' || item.kind === 'video') && !item.attachmentId) {
+        if (!item.blob) return refuse('Il file non è più su questo dispositivo: sceglilo di nuovo.')
+        let upload: Response
+        try {
+          upload = await fetch(`/api/chat/attachments?conversation=${item.conversationId}`, {
+            method: 'POST',
+            body: item.blob,
+            headers: { 'Content-Type': item.blob.type || 'application/octet-stream', 'Idempotency-Key': item.clientId },
+          })
+        } catch {
+          return wait()
+        }
+        if (upload.status >= 500) return wait()
+        const result = (await upload.json().catch(() => ({}))) as { id?: string; contentType?: string; message?: string }
+        if (!upload.ok || !result.id) return refuse(result.message ?? 'Caricamento non riuscito.')
+        // The file is on the server: a later round sends only the message (the preview stays on screen).
+        item = { ...item, kind: result.contentType?.startsWith('video/') ? 'video' : 'image', attachmentId: result.id, blob: undefined }
+        await saveStaffOutboxItem(item)
+        const uploaded = item
+        setPending((p) => p.map((x) => (x.clientId === uploaded.clientId ? { ...x, kind: uploaded.kind, attachmentId: uploaded.attachmentId } : x)))
+      }
+      let response: Response
       try {
-        const response = await fetch(`/api/chat/staff/conversations/${target}/messages`, {
+        response = await fetch(`/api/chat/staff/conversations/${item.conversationId}/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(message),
+          body: JSON.stringify({ clientId: item.clientId, kind: item.kind, body: item.body, attachmentId: item.attachmentId }),
         })
-        if (!response.ok) {
-          const problem = (await response.json().catch(() => ({}))) as { message?: string }
-          mark({ error: problem.message ?? 'Invio non riuscito.' })
-          return
-        }
-        if (target === conversationId) await fetchNew()
-        else setPending((p) => p.filter((x) => x.clientId !== item.clientId))
-        refreshInbox()
       } catch {
-        mark({ offline: true })
+        return wait()
       }
+      if (response.status >= 500) return wait()
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => ({}))) as { message?: string }
+        return refuse(problem.message ?? 'Invio non riuscito.')
+      }
+      // The server has it (once, by its clientId): the bubble stays until the message arrives.
+      await removeStaffOutboxItems([item.clientId])
+      if (item.conversationId === conversationId) await fetchNew()
+      else setPending((p) => p.filter((x) => x.clientId !== item.clientId))
+      refreshInbox()
+      return 'sent'
     },
     [conversationId, fetchNew, refreshInbox],
   )
 
   // What could not leave for lack of network goes again by itself as soon as the network is back
-  // (and every few seconds meanwhile, since 'online' is not always announced).
+  // (and every few seconds meanwhile, since 'online' is not always announced), oldest first.
   const pendingRef = useRef(pending)
   useEffect(() => {
     pendingRef.current = pending
   }, [pending])
+  const flushing = useRef(false)
+  const flush = useCallback(
+    async (items?: Pending[]) => {
+      if (flushing.current || !navigator.onLine) return
+      flushing.current = true
+      try {
+        for (const item of items ?? pendingRef.current) {
+          if (item.offline && (await post(item)) === 'waiting') break
+        }
+      } finally {
+        flushing.current = false
+      }
+    },
+    [post],
+  )
   useEffect(() => {
-    const retry = () => {
-      if (!navigator.onLine) return
-      for (const item of pendingRef.current) if (item.offline) void post(item)
-    }
+    const retry = () => void flush()
     window.addEventListener('online', retry)
     const timer = window.setInterval(() => {
       if (pendingRef.current.some((x) => x.offline)) retry()
@@ -273,7 +332,32 @@ export function StaffConsole({
       window.removeEventListener('online', retry)
       window.clearInterval(timer)
     }
-  }, [post])
+  }, [flush])
+
+  // What this staff member left waiting on this device (a reload, a closed tab) is shown and sent.
+  useEffect(() => {
+    let live = true
+    void readStaffOutbox(me.id).then((stored) => {
+      if (!live || stored.length === 0) return
+      const loaded: Pending[] = stored.map((item) => (item.error ? item : { ...item, offline: true }))
+      setPending((p) => {
+        const known = new Set(p.map((x) => x.clientId))
+        return [...p, ...loaded.filter((x) => !known.has(x.clientId))]
+      })
+      void flush(loaded)
+    })
+    return () => {
+      live = false
+    }
+    // Once per mount: the page keys the console by view and conversation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const enqueue = async (item: StaffOutboxItem) => {
+    setPending((p) => [...p, item])
+    await saveStaffOutboxItem(item)
+    await post(item)
+  }
 
   const send = (event?: React.FormEvent) => {
     event?.preventDefault()
@@ -283,10 +367,13 @@ export function StaffConsole({
       insertCanned(matches[Math.min(cannedIndex, matches.length - 1)]!.body)
       return
     }
-    const item: Pending = { clientId: crypto.randomUUID(), conversationId, kind: mode, body }
-    setPending((p) => [...p, item])
     setDraft('')
-    void post(item)
+    void enqueue({ clientId: crypto.randomUUID(), staffId: me.id, conversationId, kind: mode, body, createdAt: new Date().toISOString() })
+  }
+
+  const discard = async (item: Pending) => {
+    setPending((all) => all.filter((x) => x.clientId !== item.clientId))
+    await removeStaffOutboxItems([item.clientId])
   }
 
   const onDraft = (value: string) => {
@@ -299,16 +386,12 @@ export function StaffConsole({
     }
   }
 
+  // The server checks type and size; until then the file waits in the outbox like a reply.
   const attach = async (file: File) => {
     if (!conversationId) return
     setFeedback(null)
-    const response = await fetch(`/api/chat/attachments?conversation=${conversationId}`, { method: 'POST', body: file }).catch(() => null)
-    const result = (await response?.json().catch(() => ({}))) as { id?: string; contentType?: string; message?: string } | undefined
-    if (!response?.ok || !result?.id) {
-      setFeedback({ ok: false, message: result?.message ?? (response ? 'Caricamento non riuscito.' : 'Senza rete: il file non è partito. Scegli di nuovo il file quando torna la connessione.') })
-      return
-    }
-    await post({ clientId: crypto.randomUUID(), conversationId, kind: result.contentType?.startsWith('video/') ? 'video' : 'image', body: '', attachmentId: result.id })
+    const kind = file.type.startsWith('video/') ? 'video' : 'image'
+    await enqueue({ clientId: crypto.randomUUID(), staffId: me.id, conversationId, kind, body: '', blob: file, createdAt: new Date().toISOString() })
   }
 
   const putAwayMentions = async () => {
@@ -564,18 +647,19 @@ export function StaffConsole({
                             <button type="button" onClick={() => void post(p)} className="min-h-11 rounded border-2 border-primary px-3 font-semibold text-primary">
                               Riprova
                             </button>
-                            <button type="button" onClick={() => setPending((all) => all.filter((x) => x.clientId !== p.clientId))} className="min-h-11 rounded border-2 border-line px-3 font-semibold">
+                            <button type="button" onClick={() => void discard(p)} className="min-h-11 rounded border-2 border-line px-3 font-semibold">
                               Elimina
                             </button>
                           </div>
                         ) : p.offline ? (
-                          <p>In attesa di connessione: partirà da solo appena torna la rete.</p>
+                          <p>In attesa di connessione: partirà da {p.kind === 'image' || p.kind === 'note' ? 'sola' : 'solo'} appena torna la rete.</p>
                         ) : (
                           <p>Invio in corso…</p>
                         )
                       }
                     >
-                      <p className="whitespace-pre-wrap">{p.body}</p>
+                      {p.kind === 'image' && p.blob ? <QueuedPhoto blob={p.blob} alt="Foto in attesa di invio" /> : null}
+                      <p className="whitespace-pre-wrap">{p.kind === 'image' ? '📷 Foto' : p.kind === 'video' ? '🎬 Video' : p.body}</p>
                     </MessageBubble>
                   ))}
               </ol>

@@ -4,24 +4,27 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
+import { chatAttachments, conversations } from '@/db/schema/chat'
 import { citizens } from '@/db/schema/citizens'
-import { staffUsers } from '@/db/schema/staff'
 import type { StaffActor } from '../auth/actor'
 import type { CitizenActor } from '../citizens/actor'
-import { setupTestDatabase } from '../testing/test-database'
+import { setupChatTest } from './chat-test-setup'
 import { readChatAttachment } from './read-attachment'
 import { saveChatAttachment } from './save-attachment'
 import { listMessagesForCitizen } from './list-messages'
 import { sendCitizenMessage } from './send-citizen-message'
+import { sendStaffMessage } from './send-staff-message'
 import { tinyMp4 } from './video-fixtures'
 
 // Chat files go to a throwaway folder (read through lib/env on first use).
 process.env.FILO_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'filo-chat-'))
 
-const database = setupTestDatabase({ seed: true })
+// The chat's test ground: a staff reply notifies the citizen, which needs the job queue.
+const { database } = setupChatTest((staff) => ({ office, operator } = staff))
 let alice: CitizenActor
 let bob: CitizenActor
 let office: StaffActor
+let operator: StaffActor
 
 beforeAll(async () => {
   const { db } = database.current()
@@ -31,8 +34,6 @@ beforeAll(async () => {
   }
   alice = await make()
   bob = await make()
-  const [s] = await db.select().from(staffUsers).where(eq(staffUsers.email, 'lavoripubblici@comune.esempio.it'))
-  office = { kind: 'staff', id: s!.id, email: s!.email, name: s!.name, role: s!.role, officeId: s!.officeId }
 })
 
 describe('chat attachments', () => {
@@ -83,6 +84,29 @@ describe('chat attachments', () => {
     expect(resent).toMatchObject({ messageId: sent.messageId, duplicate: true })
     const page = await listMessagesForCitizen(alice)
     expect(page.messages.filter((m) => m.clientId === 'outbox-photo-1')).toHaveLength(1)
+  })
+
+  it('a staff photo sent again from the console outbox (same client id) is kept once and sent once, only where staff may write', async () => {
+    const { db } = database.current()
+    await sendCitizenMessage({ actor: bob, input: { clientId: 'bob-asks-0001', kind: 'text', body: 'Mi mandate la foto del modulo?' } })
+    const [conversation] = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.citizenId, bob.id))
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#0000aa' } }).png().toBuffer()
+    const key = 'staff-outbox-photo-1'
+    const first = await saveChatAttachment({ actor: operator, conversationId: conversation!.id, bytes: new Uint8Array(png), clientId: key })
+    // The console lost the answer and uploads the same photo with the same key.
+    const again = await saveChatAttachment({ actor: operator, conversationId: conversation!.id, bytes: new Uint8Array(png), clientId: key })
+    expect(again.id).toBe(first.id)
+    const input = { clientId: key, kind: 'image' as const, body: '', attachmentId: first.id }
+    const sent = await sendStaffMessage({ actor: operator, conversationId: conversation!.id, input })
+    expect(await sendStaffMessage({ actor: operator, conversationId: conversation!.id, input })).toMatchObject({ messageId: sent.messageId, duplicate: true })
+    const page = await listMessagesForCitizen(bob)
+    expect(page.messages.filter((m) => m.clientId === key)).toHaveLength(1)
+    expect(await db.select({ id: chatAttachments.id }).from(chatAttachments).where(eq(chatAttachments.clientId, key))).toHaveLength(1)
+    // An office clerk cannot upload into a chat that is not their office's, whatever key they send.
+    await expect(
+      saveChatAttachment({ actor: office, conversationId: conversation!.id, bytes: new Uint8Array(png), clientId: 'staff-outbox-photo-2' }),
+    ).rejects.toMatchObject({ code: 'not_found' })
+    expect(await db.select({ id: chatAttachments.id }).from(chatAttachments).where(eq(chatAttachments.clientId, 'staff-outbox-photo-2'))).toHaveLength(0)
   })
 
   it('checks the type by content, and the clip length from its headers', async () => {
