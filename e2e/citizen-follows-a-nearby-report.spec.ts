@@ -13,10 +13,10 @@ test.describe('citizen finds the same problem already reported nearby', () => {
 
     await page.goto('/segnalazioni/nuova')
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
     await expect(page.getByTestId('chosen-place')).toContainText('Via Dante Alighieri')
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByLabel('Tipo di problema *').selectOption({ label: 'Illuminazione pubblica' })
     await page.getByLabel('Titolo *').fill('Lampione spento')
     await page.getByRole('button', { name: 'Salva bozza' }).click()

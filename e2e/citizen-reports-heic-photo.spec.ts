@@ -11,10 +11,10 @@ test('an iPhone HEIC photo the browser cannot read is converted by the server an
   const citizen = await context.newPage()
   await citizen.goto('/segnalazioni/nuova')
   await citizen.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-  await citizen.getByRole('button', { name: 'Avanti' }).click()
+  await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
   await citizen.getByRole('button', { name: 'Usa la mia posizione' }).click()
   await expect(citizen.getByTestId('chosen-place')).toContainText('Via Roma')
-  await citizen.getByRole('button', { name: 'Avanti' }).click()
+  await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
   await expect(citizen.getByRole('heading', { level: 2, name: 'Il problema' })).toBeVisible()
 
   await citizen.getByLabel('Aggiungi foto').setInputFiles({ name: 'IMG_0420.HEIC', mimeType: 'image/heic', buffer: heic })

@@ -40,12 +40,12 @@ async function installApp(context: BrowserContext): Promise<Page> {
 async function fillPlaceAndProblem(page: Page, title: string) {
   await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
   await expect(page.getByTestId('chosen-place')).not.toHaveText('—')
-  await page.getByRole('button', { name: 'Avanti' }).click()
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Il problema' })).toBeFocused()
   await page.getByLabel('Tipo di problema *').selectOption({ label: 'Igiene urbana, rifiuti, pulizia e decoro' })
   await page.getByLabel('Titolo *').fill(title)
   await page.getByLabel('Dettagli *').fill('Sacchi di rifiuti lasciati accanto alla panchina.')
-  await page.getByRole('button', { name: 'Avanti' }).click()
+  await page.getByRole('button', { name: 'Avanti', exact: true }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Riepilogo' })).toBeFocused()
 }
 
@@ -65,7 +65,7 @@ test.describe('a citizen reports without a connection', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Segnala un problema' })).toBeVisible()
     await expect(page.getByRole('heading', { level: 2, name: 'Autorizzazioni e condizioni' })).toBeVisible()
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await expect(page.getByRole('heading', { level: 2, name: 'Dove si trova il problema?' })).toBeFocused()
 
     // Searching an address needs the network, and the page says so and what to do instead.
@@ -115,7 +115,7 @@ test.describe('a citizen reports without a connection', () => {
 
     await page.goto('/segnalazioni/nuova')
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     // The device checks lengths only; the Comune refuses markup in any text.
     await fillPlaceAndProblem(page, 'Buca <b>grande</b>')
     await context.setOffline(true)
@@ -146,7 +146,7 @@ test.describe('a citizen reports without a connection', () => {
     await expectNoAxeViolations(page, { label: 'refused report reopened as a draft' })
     expect(await outbox(page)).toEqual([])
     await page.getByLabel('Titolo *').fill(fixedTitle)
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
     await expect(page.getByRole('heading', { level: 2, name: 'Segnalazione inviata' })).toBeFocused()
     await expect(page.getByTestId('public-code')).toHaveText(/SEG-\d{4}-\d{6}/)

@@ -33,10 +33,10 @@ test.describe('citizen reports a problem and follows it to the end', () => {
     await expectNoAxeViolations(citizen, { label: 'report flow: privacy' })
 
     // The privacy notice must be acknowledged.
-    await citizen.getByRole('button', { name: 'Avanti' }).click()
+    await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
     await expect(citizen.getByRole('alert').filter({ hasText: 'Conferma di aver letto l’informativa' })).toBeVisible()
     await citizen.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await citizen.getByRole('button', { name: 'Avanti' }).click()
+    await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     // Place by GPS.
     await expect(citizen.getByRole('heading', { level: 2, name: 'Dove si trova il problema?' })).toBeVisible()
@@ -44,11 +44,11 @@ test.describe('citizen reports a problem and follows it to the end', () => {
     await citizen.getByRole('button', { name: 'Usa la mia posizione' }).click()
     await expect(citizen.getByTestId('chosen-place')).toContainText('vicino a Via Roma 12')
     await expectNoAxeViolations(citizen, { label: 'report flow: place' })
-    await citizen.getByRole('button', { name: 'Avanti' }).click()
+    await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     // The problem: an empty form is refused with the reasons.
     await expect(citizen.getByRole('heading', { level: 2, name: 'Il problema' })).toBeVisible()
-    await citizen.getByRole('button', { name: 'Avanti' }).click()
+    await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
     await expect(citizen.getByRole('alert').filter({ hasText: 'Scegli il tipo di problema.' })).toBeVisible()
     await expect(citizen.getByLabel('Tipo di problema *')).toHaveAttribute('aria-invalid', 'true')
     await citizen.getByLabel('Tipo di problema *').selectOption({ label: 'Igiene urbana, rifiuti, pulizia e decoro' })
@@ -59,7 +59,7 @@ test.describe('citizen reports a problem and follows it to the end', () => {
     await expect(citizen.getByRole('img', { name: 'Foto 1 allegata' })).toBeVisible()
     await citizen.getByLabel('Email').fill('cittadino@example.org')
     await expectNoAxeViolations(citizen, { label: 'report flow: problem' })
-    await citizen.getByRole('button', { name: 'Avanti' }).click()
+    await citizen.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     // Summary, then send.
     await expect(citizen.getByRole('heading', { level: 2, name: 'Riepilogo' })).toBeVisible()

@@ -19,7 +19,7 @@ test.describe('citizen reports through a bad connection', () => {
 
     await page.goto('/segnalazioni/nuova')
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     // The map shows the Comune's boundary, a line drawn by the page: it shows without tiles too.
     await page.getByRole('button', { name: 'Mostra la mappa' }).click()
@@ -29,13 +29,13 @@ test.describe('citizen reports through a bad connection', () => {
     await expectNoAxeViolations(page, { label: 'report flow: place step with the map open' })
     await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
     await expect(page.getByTestId('chosen-place')).toContainText('Via Dante Alighieri')
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     // Refused on sending: the citizen is taken to the step that has the field, and the link focuses it.
     await page.getByLabel('Tipo di problema *').selectOption({ label: 'Arredo urbano' })
     await page.getByLabel('Titolo *').fill('Cartello <b>divelto</b>')
     await page.getByLabel('Dettagli *').fill('Il cartello di stop è a terra.')
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
     await expect(page.getByRole('heading', { level: 2, name: 'Il problema' })).toBeVisible()
     const alert = page.getByRole('alert').filter({ hasText: 'Controlla questi punti' })
@@ -51,7 +51,7 @@ test.describe('citizen reports through a bad connection', () => {
     await page.getByLabel('Aggiungi foto').setInputFiles({ name: 'cartello.jpg', mimeType: 'image/jpeg', buffer: photo })
     await expect(page.getByText('Sei offline: la foto sarà caricata all’invio.')).toBeVisible()
     await context.setOffline(false)
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await expect(page.getByRole('heading', { level: 2, name: 'Riepilogo' })).toBeVisible()
 
     // On sending, the photo goes up, then the connection drops before the report does.

@@ -25,7 +25,7 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
 
     await tabTo(page, page.getByLabel('Ho letto e compreso l’informativa sulla privacy'))
     await page.keyboard.press('Space')
-    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
 
     // The step heading takes the focus, so a screen reader announces the new step.
@@ -38,7 +38,7 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     await tabTo(page, result)
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('chosen-place')).toHaveText('Via Dante Alighieri')
-    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
 
     await expect(page.getByRole('heading', { level: 2, name: 'Il problema' })).toBeFocused()
@@ -58,7 +58,7 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     await expect(page.getByText('Abbiamo ripreso la bozza che avevi salvato.')).toBeVisible()
     await expect(page.getByLabel('Titolo *')).toHaveValue(title)
 
-    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
     await expect(page.getByRole('heading', { level: 2, name: 'Riepilogo' })).toBeFocused()
     await expect(page.getByRole('main')).toContainText('Illuminazione pubblica')
@@ -84,14 +84,14 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     const title = `Rifiuti abbandonati ${Date.now().toString(36)}`
     await page.goto('/segnalazioni/nuova')
     await page.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByRole('button', { name: 'Usa la mia posizione' }).click()
     await expect(page.getByTestId('chosen-place')).toContainText('Via Dante Alighieri')
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
     await page.getByLabel('Tipo di problema *').selectOption({ label: 'Igiene urbana, rifiuti, pulizia e decoro' })
     await page.getByLabel('Titolo *').fill(title)
     await page.getByLabel('Dettagli *').fill('Sacchi di rifiuti lasciati accanto alla panchina.')
-    await page.getByRole('button', { name: 'Avanti' }).click()
+    await page.getByRole('button', { name: 'Avanti', exact: true }).click()
 
     await context.setOffline(true)
     await page.getByRole('button', { name: 'Invia la segnalazione' }).click()
