@@ -31,8 +31,12 @@ const phone = {
   serviceWorkers: 'block' as const,
 }
 
-async function toProblemStep(citizen: Page) {
+async function toProblemStep(citizen: Page, { withServiceWorker = false } = {}) {
   await citizen.goto('/segnalazioni/nuova')
+  if (withServiceWorker) {
+    await expect.poll(() => citizen.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 20_000 }).toBe(true)
+    await citizen.reload()
+  }
   await citizen.getByLabel('Ho letto e compreso l’informativa sulla privacy').check()
   await citizen.getByRole('button', { name: 'Avanti' }).click()
   await citizen.getByRole('button', { name: 'Usa la mia posizione' }).click()
@@ -123,5 +127,25 @@ test('when the phone cannot load the HEIC decoder, the original photo goes up an
   expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
   expect(bytes.includes('iPhone')).toBe(false)
   expect(bytes.includes('Exif')).toBe(false)
+  await context.close()
+})
+
+test('for a citizen with the app installed, whose service worker serves the scripts, the photo is converted on the phone too', async ({ browser }) => {
+  const context = await browser.newContext({ geolocation: phone.geolocation, permissions: phone.permissions })
+  const citizen = await context.newPage()
+  await toProblemStep(citizen, { withServiceWorker: true })
+  // Requests passing through the service worker are seen by the context, not the page.
+  const sent: Buffer[] = []
+  await context.route('**/api/reports/photos', async (route) => {
+    const body = route.request().postDataBuffer()
+    if (body) sent.push(body)
+    await route.continue()
+  })
+
+  await citizen.getByLabel('Aggiungi foto').setInputFiles({ name: 'IMG_0420.HEIC', mimeType: 'image/heic', buffer: heic })
+  await expect(citizen.getByText('Foto caricata.')).toBeVisible()
+  expect(sent).toHaveLength(1)
+  expect([...sent[0]!.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
+  expect(sent[0]!.includes('Exif')).toBe(false)
   await context.close()
 })

@@ -23,6 +23,11 @@ export function isHeif(bytes: Uint8Array): boolean {
  * that cannot (Chromium, Firefox). The decoder (≈2 MB, the WebAssembly embedded in its script)
  * is imported here only, so it is fetched the first time a citizen picks such a photo and never
  * weighs on the form otherwise. libheif applies the file's rotation, so the result is upright.
+ *
+ * It runs on the main thread (shrinkPhoto lets the waiting message paint first). A Turbopack
+ * worker (`new Worker(new URL(…))`) was tried: its bootstrap reads its chunk list from the
+ * script URL's #fragment, which Chromium drops when the service worker serves that script, so
+ * every citizen with the installed app would silently have fallen back to the server.
  */
 export async function decodeHeif(bytes: Uint8Array): Promise<ImageBitmap> {
   const { default: libheif } = await import('libheif-js/wasm-bundle')
