@@ -17,6 +17,10 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
     // The app shell: Next's hashed build output (scripts, styles, fonts) and the icons.
     // Not the rest of public/, nor source maps.
     globPatterns: ['.next/static/**/*.{js,css,woff2}', 'public/icons/*.png'],
+    // Nothing over 1 MB: that leaves out the HEIC decoder (libheif in WebAssembly, ≈2 MB), which
+    // only Chromium and Firefox users who pick a HEIC photo need. They fetch it then, and the
+    // CacheFirst rule for /_next/static/ in app/sw.ts keeps it; the app shell scripts are < 300 KB.
+    maximumFileSizeToCacheInBytes: 1024 * 1024,
     additionalPrecacheEntries: [{ url: OFFLINE_FALLBACK_PATH, revision: buildRevision }],
     // A classic script: registers in every browser with service workers, module-capable or not.
     esbuildOptions: { format: 'iife' },

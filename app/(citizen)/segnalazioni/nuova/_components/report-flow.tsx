@@ -547,7 +547,7 @@ function ProblemStep({
 }) {
   const [nearbyFor, setNearbyFor] = useState<{ key: string; list: Nearby }>({ key: '', list: [] })
   const [followed, setFollowed] = useState<string | null>(null)
-  const [progress, setProgress] = useState<{ name: string; value: number } | null>(null)
+  const [progress, setProgress] = useState<{ name: string; value: number; preparing?: boolean } | null>(null)
   const [photoStatus, setPhotoStatus] = useState<string | null>(null)
 
   const nearbyKey = category && draft.lat !== undefined && draft.lon !== undefined ? `${category.id}|${draft.lat}|${draft.lon}` : ''
@@ -584,7 +584,7 @@ function ProblemStep({
         setPhotoStatus(t.photoTooMany)
         break
       }
-      const blob = await shrinkPhoto(file)
+      const blob = await shrinkPhoto(file, { onDecodingHeif: () => setProgress({ name: file.name, value: 0, preparing: true }) })
       setProgress({ name: file.name, value: 0 })
       try {
         const uploaded = await uploadPhoto(blob, (value) => setProgress({ name: file.name, value }))
@@ -743,8 +743,9 @@ function ProblemStep({
         ) : null}
         {progress ? (
           <div className="mt-2">
-            <label htmlFor="photo-progress">{fill(t.photoUploading, { name: progress.name })}</label>
-            <progress id="photo-progress" className="block w-full" max={1} value={progress.value} />
+            <label htmlFor="photo-progress">{fill(progress.preparing ? t.photoPreparing : t.photoUploading, { name: progress.name })}</label>
+            {/* Without a value the bar is indeterminate: decoding a HEIC reports no progress. */}
+            <progress id="photo-progress" className="block w-full" max={1} value={progress.preparing ? undefined : progress.value} />
           </div>
         ) : null}
         <div aria-live="polite">{photoStatus ? <p className="mt-2 font-semibold">{photoStatus}</p> : null}</div>
