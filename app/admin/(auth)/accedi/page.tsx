@@ -37,7 +37,7 @@ export default async function SignInPage({
       ) : null}
       <SignInForm destination={destination} initialError={typeof params.error === 'string' ? params.error : undefined} />
       <p className="mt-8">
-        <Link href="/" className="text-primary underline">
+        <Link href="/" className="inline-flex min-h-11 items-center text-primary underline">
           Torna al sito per i cittadini
         </Link>
       </p>

@@ -27,7 +27,7 @@ export default async function CampaignsPage() {
         </Link>
       </p>
       <p className="mb-6">
-        <Link href="/admin/campagne/riepilogo" className="text-primary underline">
+        <Link href="/admin/campagne/riepilogo" className="inline-flex min-h-11 items-center text-primary underline">
           Riepilogo settimanale degli eventi: giorno, ora, attivazione
         </Link>
       </p>
@@ -50,7 +50,7 @@ export default async function CampaignsPage() {
               {list.map((c) => (
                 <tr key={c.id} className="border-t border-line align-top">
                   <td className="p-3">
-                    <Link href={`/admin/campagne/${c.id}`} className="font-semibold text-primary underline">
+                    <Link href={`/admin/campagne/${c.id}`} className="inline-flex min-h-11 items-center font-semibold text-primary underline">
                       {c.title}
                     </Link>
                   </td>

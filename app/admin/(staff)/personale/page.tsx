@@ -37,7 +37,7 @@ export default async function StaffListPage() {
             {staff.map((s) => (
               <tr key={s.id} className="border-t border-line">
                 <th scope="row" className="p-3 font-semibold">
-                  <Link href={`/admin/personale/${s.id}`} className="text-primary underline">
+                  <Link href={`/admin/personale/${s.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                     {s.name}
                   </Link>
                 </th>

@@ -153,7 +153,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
                 return (
                   <tr key={r.id} className={`border-t border-line align-top ${late ? 'bg-danger-light' : ''}`}>
                     <th scope="row" className="p-3 font-semibold">
-                      <Link href={`/admin/segnalazioni/${r.id}`} className="text-primary underline">{r.publicCode} · {r.title}</Link>
+                      <Link href={`/admin/segnalazioni/${r.id}`} className="inline-flex min-h-11 items-center text-primary underline">{r.publicCode} · {r.title}</Link>
                       <span className="block font-normal text-muted">{r.address}</span>
                     </th>
                     <td className="p-3">{r.categoryName}<span className="block text-muted">{r.officeName}</span></td>

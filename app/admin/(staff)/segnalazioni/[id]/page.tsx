@@ -31,12 +31,12 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/segnalazioni" className="text-primary underline">← Tutte le segnalazioni</Link>
+        <Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Tutte le segnalazioni</Link>
       </p>
       <h1 className="mb-1 text-3xl font-bold">{report.title}</h1>
       <p className="mb-4 text-lg">
         <span className="font-mono font-semibold">{report.publicCode}</span> · {report.categoryName} ·{' '}
-        <Link href={`/segnalazioni/${report.publicCode}`} className="text-primary underline">Pagina pubblica</Link>
+        <Link href={`/segnalazioni/${report.publicCode}`} className="inline-flex min-h-11 items-center text-primary underline">Pagina pubblica</Link>
       </p>
 
       <ReopenAlertBanner reportId={report.id} reopenedAt={report.reopenAlertAt ? dateTime.format(report.reopenAlertAt) : null} action={acknowledgeReopenAction} />

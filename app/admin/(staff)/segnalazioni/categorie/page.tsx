@@ -18,7 +18,7 @@ export default async function ReportCategoriesPage() {
   const [list, general, options] = loaded
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni" className="text-primary underline">← Segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Segnalazioni</Link></p>
       <h1 className="mb-2 text-3xl font-bold">Categorie delle segnalazioni</h1>
       <p className="mb-4 max-w-prose">
         Le categorie tra cui il cittadino sceglie: per ognuna l’ufficio competente, l’obiettivo in giorni lavorativi, l’avviso urgente, le domande
@@ -41,7 +41,7 @@ export default async function ReportCategoriesPage() {
             {list.map((c) => (
               <tr key={c.id} className="border-t border-line">
                 <th scope="row" className="p-2 font-normal">
-                  <Link href={`/admin/segnalazioni/categorie/${c.id}`} className="text-primary underline">{c.name}</Link>
+                  <Link href={`/admin/segnalazioni/categorie/${c.id}`} className="inline-flex min-h-11 items-center text-primary underline">{c.name}</Link>
                 </th>
                 <td className="p-2">{c.officeName}</td>
                 <td className="p-2">{c.targetWorkingDays} giorni lavorativi</td>

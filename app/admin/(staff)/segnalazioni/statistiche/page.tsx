@@ -82,7 +82,7 @@ export default async function ReportStatsPage({ searchParams }: { searchParams: 
   if (stats === FORBIDDEN) return <Forbidden />
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni" className="text-primary underline">← Segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Segnalazioni</Link></p>
       <h1 className="mb-4 text-3xl font-bold">Statistiche delle segnalazioni</h1>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>
