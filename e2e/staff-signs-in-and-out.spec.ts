@@ -111,6 +111,9 @@ test.describe('staff sign in and out', () => {
     await expect(alerts(page)).toHaveText('Email o password non corretti.')
     await expect(page).toHaveURL(/\/admin\/accedi/)
     await expect(page.getByRole('heading', { level: 1, name: signInHeading })).toBeVisible()
+    // The page names the Comune, and says where a forgotten password is answered.
+    await expect(page.getByText('Filo · Comune di Esempio')).toBeVisible()
+    await expect(page.getByText(/Password dimenticata\? Chiedi a un amministratore/)).toBeVisible()
     await expectNoAxeViolations(page, { label: 'sign-in page with error' })
 
     await page.goto('/admin')
