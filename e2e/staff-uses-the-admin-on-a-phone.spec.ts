@@ -59,3 +59,20 @@ test('an admin on a phone finds every page link big enough to tap, and no page w
     await expectNoAxeViolations(admin, { label: `${path} at 360 px` })
   }
 })
+
+test('the report pages write every date the same way, list and detail alike', async ({ pageAs }) => {
+  const staff = await pageAs('operator')
+  await staff.goto('/admin/segnalazioni')
+  await expect(staff.getByRole('heading', { level: 1, name: 'Segnalazioni' })).toBeVisible()
+  const day = /^\d{1,2} [a-z]{3} \d{4}/
+  const row = staff.getByRole('table').getByRole('row').nth(1)
+  const cells = row.getByRole('cell')
+  // Ricevuta and Scadenza, after Categoria, Stato and Priorità.
+  await expect(cells.nth(3)).toHaveText(day)
+  await expect(cells.nth(4)).toHaveText(day)
+  await row.getByRole('link').first().click()
+  const received = staff.locator('dt', { hasText: /^Ricevuta$/ }).locator('xpath=following-sibling::dd[1]')
+  await expect(received).toHaveText(/^\d{1,2} [a-z]{3} \d{4}, \d{2}:\d{2}$/)
+  const due = staff.locator('dt', { hasText: /^Scadenza/ }).locator('xpath=following-sibling::dd[1]')
+  await expect(due).toHaveText(day)
+})

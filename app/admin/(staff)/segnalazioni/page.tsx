@@ -11,12 +11,11 @@ import { countReportsForStaff, listReportFilterOptions, listReportsForStaff, TRI
 import { priorityLabels, stateLabels, statusLabels, REPORT_PRIORITIES, type ReportPriority, type ReportStatus } from '@/lib/reports/status-shared'
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { staffDate } from '../../_lib/staff-dates'
 
 export const metadata: Metadata = { title: 'Segnalazioni' }
 
-const date = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' })
 const count = new Intl.NumberFormat('it-IT')
-const dueFormat = (d: string) => d.split('-').reverse().join('/')
 
 export default async function StaffReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await staffOrSignIn()
@@ -162,8 +161,8 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
                       {r.reopenCount > 0 && r.state !== 'closed' ? <span className="block font-bold text-danger">Riaperta dal cittadino</span> : null}
                     </td>
                     <td className="p-3">{priorityLabels[r.priority as ReportPriority]}</td>
-                    <td className="p-3">{date.format(r.createdAt)}</td>
-                    <td className="p-3">{dueFormat(r.dueDate)}{late ? <span className="block font-bold text-danger">In ritardo</span> : null}</td>
+                    <td className="p-3">{staffDate(r.createdAt)}</td>
+                    <td className="p-3">{staffDate(r.dueDate)}{late ? <span className="block font-bold text-danger">In ritardo</span> : null}</td>
                     <td className="p-3">{r.assigneeName ?? '—'}</td>
                   </tr>
                 )
