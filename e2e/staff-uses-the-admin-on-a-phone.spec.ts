@@ -52,8 +52,19 @@ test('an admin on a phone finds every page link big enough to tap, and no page w
     expect(await smallStandaloneLinks(admin), `links under 44 px on ${path}`).toEqual([])
     expect(await admin.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity), `page width on ${path}`).toBeLessThanOrEqual(PHONE.width)
   }
+  // A table wider than the phone says it scrolls sideways, and its box is keyboard-scrollable.
+  for (const [path, table] of [
+    ['/admin/personale', 'Elenco del personale'],
+    ['/admin/registro', 'Attività registrate'],
+  ] as const) {
+    await admin.goto(path)
+    const region = admin.getByRole('region', { name: table })
+    await expect(region).toBeVisible()
+    await expect(admin.getByText('Scorri la tabella di lato per vedere tutte le colonne →')).toBeVisible()
+    await expect(region).toHaveAttribute('aria-describedby', /.+/)
+  }
   // The pages this journey adds to the ones others check with axe.
-  for (const path of ['/admin', '/admin/zone', '/admin/argomenti', '/admin/personale']) {
+  for (const path of ['/admin', '/admin/zone', '/admin/argomenti', '/admin/personale', '/admin/registro']) {
     await admin.goto(path)
     await expect(admin.getByRole('heading', { level: 1 })).toBeVisible()
     await expectNoAxeViolations(admin, { label: `${path} at 360 px` })

@@ -6,6 +6,7 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { buttonClass } from '@/components/admin/form-parts'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Campagne' }
 
@@ -34,7 +35,7 @@ export default async function CampaignsPage() {
       {list.length === 0 ? (
         <p>Nessuna campagna finora.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Campagne">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Campagne">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -68,7 +69,7 @@ export default async function CampaignsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   )

@@ -12,6 +12,7 @@ import { priorityLabels, stateLabels, statusLabels, REPORT_PRIORITIES, type Repo
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
 import { staffDate } from '../../_lib/staff-dates'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Segnalazioni' }
 
@@ -133,7 +134,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
         {total > list.length && list.length > 0 ? <span className="font-normal"> · mostrate {count.format(first)}–{count.format(first + list.length - 1)}</span> : null}
       </h2>
       {list.length ? (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Elenco delle segnalazioni">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Elenco delle segnalazioni">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -169,7 +170,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ) : (
         <p>{page > 1 && total > 0 ? 'Questa pagina è oltre la fine dell’elenco.' : 'Nessuna segnalazione con questi filtri.'}</p>
       )}

@@ -8,6 +8,7 @@ import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { saveCategoryAction } from './actions'
 import { CategoryFields } from './_components/category-fields'
 import { TemplateForms } from './_components/template-forms'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Categorie delle segnalazioni' }
 
@@ -25,7 +26,7 @@ export default async function ReportCategoriesPage() {
         aggiuntive e le risposte pronte. Una categoria con segnalazioni non si elimina: si ritira. Per mandare una categoria a un altro ufficio solo in
         una zona usa le <Link href="/admin/segnalazioni/regole" className="text-primary underline">regole di instradamento</Link>.
       </p>
-      <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Categorie">
+      <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label="Categorie">
         <table className="w-full text-left">
           <thead className="bg-surface">
             <tr>
@@ -52,7 +53,7 @@ export default async function ReportCategoriesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="risposte-generali" className="mb-6">
         <h2 id="risposte-generali" className="mb-2 text-xl font-semibold">Risposte pronte per tutte le categorie</h2>

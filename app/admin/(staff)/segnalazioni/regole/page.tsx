@@ -8,6 +8,7 @@ import { listReportFilterOptions } from '@/lib/reports/staff-reports'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { deleteRuleAction, saveRuleAction } from '../actions'
 import { RuleFields } from './_components/rule-fields'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Regole di instradamento' }
 
@@ -27,7 +28,7 @@ export default async function RoutingRulesPage() {
       </p>
       <h2 className="mb-2 text-xl font-semibold">Categorie e ufficio predefinito</h2>
       {admin ? <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="inline-flex min-h-11 items-center text-primary underline">Modifica le categorie, i loro uffici e obiettivi</Link></p> : null}
-      <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Categorie e ufficio predefinito">
+      <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label="Categorie e ufficio predefinito">
         <table className="w-full text-left">
           <thead className="bg-surface"><tr><th scope="col" className="p-2">Categoria</th><th scope="col" className="p-2">Ufficio</th><th scope="col" className="p-2">Obiettivo (giorni lavorativi)</th></tr></thead>
           <tbody>
@@ -36,7 +37,7 @@ export default async function RoutingRulesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
 
       <h2 className="mb-2 text-xl font-semibold">Regole</h2>
       {rules.length === 0 ? <p className="mb-4">Nessuna regola: ogni categoria va al suo ufficio.</p> : null}
