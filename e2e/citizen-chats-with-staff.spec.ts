@@ -42,8 +42,19 @@ test.describe('citizen chats with staff', () => {
     await staff.goto('/admin/chat?vista=unassigned')
     await expect(staff.getByRole('heading', { level: 1, name: 'Chat con i cittadini' })).toBeVisible()
     await expectNoAxeViolations(staff, { label: 'console inbox at 360 px' })
-    await staff.getByRole('link', { name: new RegExp(first.slice(-12)) }).click()
+    // The phone screen holds the console: nothing runs off to the side.
+    const pageWidth = () => staff.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity)
+    expect(await pageWidth()).toBeLessThanOrEqual(PHONE.width)
+    // One unread message is "1 nuovo", in the singular; the citizen has a six-character label.
+    const card = staff.getByRole('link', { name: new RegExp(first.slice(-12)) })
+    await expect(card.getByText('1 nuovo', { exact: true })).toBeVisible()
+    await expect(card.getByText(/^Cittadino [0-9A-Z]{6}$/)).toBeVisible()
+    await card.click()
     await expect(staff.getByRole('list', { name: 'Messaggi' })).toContainText(first)
+    await expect(staff.getByRole('heading', { level: 2, name: /^Cittadino [0-9A-Z]{6}$/ })).toBeVisible()
+    await staff.getByText('Assegna o posticipa').click()
+    await expect(staff.getByLabel('Assegna a')).toBeVisible()
+    expect(await pageWidth()).toBeLessThanOrEqual(PHONE.width)
     await expectNoAxeViolations(staff, { label: 'console conversation at 360 px' })
 
     // Staff reply appears live for the citizen, with a read receipt back for staff.

@@ -1,5 +1,4 @@
 import { expectNoAxeViolations } from './fixtures/axe'
-import { alerts } from './fixtures/locators'
 import { deliverToServiceWorker, shownNotifications, stubPushManager } from './fixtures/push-device'
 import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { unique } from './fixtures/staff'
@@ -35,12 +34,32 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(pc.getByText(/Raggiungerà circa \d+ dispositivi/)).toBeVisible()
   await expectNoAxeViolations(pc, { label: 'composer at 360 px' })
 
-  // Submitting an empty form explains each field.
+  // The first things asked are the level and the title, not ten fields further down.
+  const firstFields = await pc
+    .locator('form')
+    .filter({ has: pc.getByRole('button', { name: 'Salva la bozza' }) })
+    .locator('input:not([type=hidden]), select, textarea').evaluateAll((els) =>
+    els.slice(0, 5).map((el) => el.getAttribute('name')),
+  )
+  expect(firstFields.indexOf('headline')).toBeGreaterThan(-1)
+  expect(firstFields[0]).toBe('level')
+
+  // Submitting an empty form lists every error at the top, in the form's order, and takes focus there.
   await pc.getByRole('button', { name: 'Salva la bozza' }).click()
-  await expect(alerts(pc)).toHaveText('Controlla i campi evidenziati.')
-  await expect(pc.getByText('Scegli il livello di allerta.')).toBeVisible()
+  const summary = pc.getByRole('region', { name: /campi da correggere/ })
+  await expect(summary).toBeFocused()
+  const links = summary.getByRole('link')
+  await expect(links.first()).toHaveText('Livello di allerta: Scegli il livello di allerta.')
+  await expect(links.nth(1)).toHaveText(/^Titolo: Scrivi un titolo/)
+  await expect(summary.getByRole('link', { name: /^Emessa da:/ })).toBeVisible()
+  await expect(pc.getByText('Scegli il livello di allerta.').last()).toBeVisible()
   await expect(pc.getByLabel('Titolo')).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(pc, { label: 'composer with errors' })
+  // Each error leads to its field.
+  await links.nth(1).click()
+  await expect(pc.getByLabel('Titolo')).toBeFocused()
+  await summary.getByRole('link', { name: /^Livello di allerta:/ }).press('Enter')
+  await expect(pc.getByLabel('Allerta VERDE')).toBeFocused()
 
   await pc.getByLabel('Allerta ROSSA').check()
   await pc.getByLabel('Temporali').check()

@@ -56,6 +56,19 @@ test.describe('staff sign in and out', () => {
       for (const [section, links] of navSections[role]) {
         await expect(nav.getByRole('list', { name: section }).getByRole('link')).toHaveText(links)
       }
+      // On a desk (1280 px) the admin's five groups take two rows: both rows start at the same edge,
+      // with no divider left hanging at the start of the second one.
+      const rowStarts = await nav.evaluate((el) => {
+        const starts = new Map<number, number>()
+        for (const group of Array.from(el.querySelectorAll('[data-nav-group]'))) {
+          // Groups sit on their row's baseline (items-end): Bacheca has no group name above it.
+          const row = Math.round(group.getBoundingClientRect().bottom)
+          const firstLink = group.querySelector('a')?.getBoundingClientRect().left ?? Infinity
+          starts.set(row, Math.min(starts.get(row) ?? Infinity, Math.round(firstLink)))
+        }
+        return [...starts.values()]
+      })
+      expect(new Set(rowStarts).size, `row starts ${rowStarts.join(', ')}`).toBe(1)
       await expectNoAxeViolations(page, { label: `dashboard (${role})` })
 
       await page.getByRole('button', { name: 'Esci' }).click()
@@ -111,6 +124,9 @@ test.describe('staff sign in and out', () => {
     await expect(alerts(page)).toHaveText('Email o password non corretti.')
     await expect(page).toHaveURL(/\/admin\/accedi/)
     await expect(page.getByRole('heading', { level: 1, name: signInHeading })).toBeVisible()
+    // The page names the Comune, and says where a forgotten password is answered.
+    await expect(page.getByText('Filo · Comune di Esempio')).toBeVisible()
+    await expect(page.getByText(/Password dimenticata\? Chiedi a un amministratore/)).toBeVisible()
     await expectNoAxeViolations(page, { label: 'sign-in page with error' })
 
     await page.goto('/admin')

@@ -67,14 +67,16 @@ export function AdminNav({ sections }: { sections: AdminNavSection[] }) {
           </svg>
           Menu
         </button>
-        <div id={panelId} className={`${open ? 'block' : 'hidden'} pb-2 md:flex md:flex-wrap md:items-end md:gap-x-4 md:pb-1`}>
+        {/* Five groups do not fit one row even at 1280 px: no vertical dividers, which landed at the
+            start of the wrapped row out of line; the group names and a wider gap tell them apart. */}
+        <div id={panelId} className={`${open ? 'block' : 'hidden'} pb-2 md:flex md:flex-wrap md:items-end md:gap-x-8 md:gap-y-1 md:pb-1`}>
           {sections.map((section, i) =>
             section.label === null ? (
-              <ul key={`section-${i}`} className="flex flex-wrap gap-x-1">
+              <ul key={`section-${i}`} data-nav-group className="flex flex-wrap gap-x-1">
                 {section.links.map(link)}
               </ul>
             ) : (
-              <div key={section.label} className="border-t border-white/40 pt-1 md:border-t-0 md:border-l md:pt-0 md:pl-2">
+              <div key={section.label} data-nav-group className="border-t border-white/40 pt-1 md:border-t-0 md:pt-0">
                 <p id={`${id}-${i}`} className="px-3 text-sm tracking-wide text-white uppercase">
                   {section.label}
                 </p>

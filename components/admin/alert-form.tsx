@@ -6,6 +6,7 @@ import { alertLevels, alertPhases, levelLabels } from '@/lib/alerts/schemas'
 import type { Ring } from '@/lib/alerts/geometry-shared'
 import { LevelBadge } from '@/components/alerts/level-badge'
 import { MapEditor } from '@/components/map/map-editor'
+import { ErrorSummary, type SummaryField } from './error-summary'
 import {
   Field,
   FieldError,
@@ -25,6 +26,23 @@ const phaseLabels: Record<(typeof alertPhases)[number], string> = {
   preallarme: 'Preallarme',
   allarme: 'Allarme',
 }
+/** The form's fields in screen order, as the error summary names them. */
+const summaryFields: SummaryField[] = [
+  { name: 'level', label: 'Livello di allerta' },
+  { name: 'headline', label: 'Titolo' },
+  { name: 'risks', label: 'Rischi' },
+  { name: 'description', label: 'Descrizione della situazione' },
+  { name: 'instructions', label: 'Cosa devono fare i cittadini' },
+  { name: 'waitingAreaIds', label: 'Aree di attesa da indicare' },
+  { name: 'zoneIds', label: 'Zone interessate' },
+  { name: 'customPolygon', label: 'Vertici dell’area' },
+  { name: 'validFrom', label: 'Valida dal' },
+  { name: 'validUntil', label: 'Valida fino al' },
+  { name: 'comuneActions', label: 'Cosa sta facendo il Comune' },
+  { name: 'phase', label: 'Fase operativa' },
+  { name: 'issuer', label: 'Emessa da' },
+  { name: 'sourceUrl', label: 'Link al bollettino o all’ordinanza' },
+]
 const fieldsetClass = 'mb-4 rounded border border-line p-3'
 const checkClass = 'size-5 accent-primary'
 
@@ -52,6 +70,7 @@ function Group({
     .join(' ')
   return (
     <fieldset
+      id={id}
       className={fieldsetClass}
       aria-describedby={describedBy || undefined}
       aria-invalid={error ? true : undefined}
@@ -117,6 +136,7 @@ export function AlertForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null)
   const errors = errorsOf(state)
+  const summaryErrors = state && !state.ok && state.fieldErrors && Object.keys(state.fieldErrors).length > 0 ? state.fieldErrors : null
   const [level, setLevel] = useState<(typeof alertLevels)[number] | ''>(defaults.level ?? '')
   const [risks, setRisks] = useState<string[]>(defaults.risks ?? [])
   const [instructions, setInstructions] = useState(defaults.instructions ?? '')
@@ -162,8 +182,14 @@ export function AlertForm({
   return (
     <form action={formAction} noValidate className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       <div className="min-w-0 rounded border border-line bg-white p-4">
-        <FormMessage result={state} />
+        {summaryErrors ? (
+          <ErrorSummary fieldErrors={summaryErrors} fields={summaryFields} message={state && !state.ok ? state.message : undefined} />
+        ) : (
+          <FormMessage result={state} />
+        )}
         {alertId ? <input type="hidden" name="alertId" value={alertId} /> : null}
+        {/* What matters most first: someone writing under pressure fills level and title before the details. */}
+        <h2 className="mt-2 mb-3 text-xl font-semibold">Che cosa succede</h2>
         <Group name="level" legend="Livello di allerta" error={errors.level}>
           {alertLevels.map((l) => (
             <label key={l} className="flex min-h-11 items-center gap-2">
@@ -179,6 +205,18 @@ export function AlertForm({
             </label>
           ))}
         </Group>
+        <Field name="headline" label="Titolo" error={errors.headline}>
+          {(props) => (
+            <input
+              {...props}
+              name="headline"
+              value={headline}
+              onChange={(e) => setHeadline(e.target.value)}
+              maxLength={160}
+              className={inputClass}
+            />
+          )}
+        </Field>
         <Group name="risks" legend="Rischi" error={errors.risks}>
           {riskOptions.map(({ value: r, label }) => (
             <label key={r} className="flex min-h-11 items-center gap-2">
@@ -194,6 +232,19 @@ export function AlertForm({
             </label>
           ))}
         </Group>
+        <Field name="description" label="Descrizione della situazione" error={errors.description}>
+          {(props) => (
+            <textarea
+              {...props}
+              name="description"
+              rows={5}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <h2 className="mt-2 mb-3 text-xl font-semibold">Cosa devono fare i cittadini</h2>
         <div className="mb-4">
           <button type="button" className={secondaryButtonClass} onClick={fillFromTemplates}>
             Inserisci le norme per i rischi scelti
@@ -219,47 +270,23 @@ export function AlertForm({
             />
           )}
         </Field>
-        <Field name="phase" label="Fase operativa" error={errors.phase}>
-          {(props) => (
-            <select {...props} name="phase" defaultValue={defaults.phase ?? ''} className={inputClass}>
-              <option value="">Nessuna</option>
-              {alertPhases.map((p) => (
-                <option key={p} value={p}>
-                  {phaseLabels[p]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field name="validFrom" label="Valida dal" hint="Ora italiana." error={errors.validFrom}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                name="validFrom"
-                defaultValue={defaults.validFrom}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field
-            name="validUntil"
-            label="Valida fino al"
-            hint="Ora italiana. Al massimo 14 giorni: poi si pubblica un aggiornamento."
-            error={errors.validUntil}
+        {waitingAreas.length ? (
+          <Group
+            name="waitingAreaIds"
+            legend="Aree di attesa da indicare"
+            error={errors.waitingAreaIds}
           >
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                name="validUntil"
-                defaultValue={defaults.validUntil}
-                className={inputClass}
-              />
-            )}
-          </Field>
-        </div>
+            {waitingAreas.map((a) => (
+              <label key={a.id} className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="waitingAreaIds" value={a.id} defaultChecked={defaults.waitingAreaIds?.includes(a.id)} className={checkClass} />
+                <span>
+                  {a.name} <span className="text-sm text-muted">· {a.address}</span>
+                </span>
+              </label>
+            ))}
+          </Group>
+        ) : null}
+        <h2 className="mt-2 mb-3 text-xl font-semibold">Dove e quando</h2>
         <fieldset className={fieldsetClass}>
           <legend className={`${labelClass} px-1`}>Area interessata</legend>
           <label className="flex min-h-11 items-center gap-2">
@@ -320,31 +347,49 @@ export function AlertForm({
             onChange={setDrawnText}
           />
         )}
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <Field name="validFrom" label="Valida dal" hint="Ora italiana." error={errors.validFrom}>
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                name="validFrom"
+                defaultValue={defaults.validFrom}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field
+            name="validUntil"
+            label="Valida fino al"
+            hint="Ora italiana. Al massimo 14 giorni: poi si pubblica un aggiornamento."
+            error={errors.validUntil}
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                name="validUntil"
+                defaultValue={defaults.validUntil}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        </div>
+        <h2 className="mt-2 mb-3 text-xl font-semibold">Altre informazioni</h2>
         <Field name="comuneActions" label="Cosa sta facendo il Comune" error={errors.comuneActions}>
           {(props) => <textarea {...props} name="comuneActions" rows={3} defaultValue={defaults.comuneActions ?? ''} className={inputClass} />}
         </Field>
-        <Field name="headline" label="Titolo" error={errors.headline}>
+        <Field name="phase" label="Fase operativa" error={errors.phase}>
           {(props) => (
-            <input
-              {...props}
-              name="headline"
-              value={headline}
-              onChange={(e) => setHeadline(e.target.value)}
-              maxLength={160}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field name="description" label="Descrizione della situazione" error={errors.description}>
-          {(props) => (
-            <textarea
-              {...props}
-              name="description"
-              rows={5}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              className={inputClass}
-            />
+            <select {...props} name="phase" defaultValue={defaults.phase ?? ''} className={inputClass}>
+              <option value="">Nessuna</option>
+              {alertPhases.map((p) => (
+                <option key={p} value={p}>
+                  {phaseLabels[p]}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field
@@ -363,22 +408,6 @@ export function AlertForm({
         >
           {(props) => <input {...props} type="url" name="sourceUrl" defaultValue={defaults.sourceUrl ?? ''} className={inputClass} />}
         </Field>
-        {waitingAreas.length ? (
-          <Group
-            name="waitingAreaIds"
-            legend="Aree di attesa da indicare"
-            error={errors.waitingAreaIds}
-          >
-            {waitingAreas.map((a) => (
-              <label key={a.id} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="waitingAreaIds" value={a.id} defaultChecked={defaults.waitingAreaIds?.includes(a.id)} className={checkClass} />
-                <span>
-                  {a.name} <span className="text-sm text-muted">· {a.address}</span>
-                </span>
-              </label>
-            ))}
-          </Group>
-        ) : null}
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? 'Salvataggio…' : alertId ? 'Salva le modifiche' : 'Salva la bozza'}
         </button>

@@ -3,7 +3,7 @@ export function Forbidden({ message = 'Il tuo ruolo non permette di aprire quest
     <div>
       <h1 className="mb-3 text-3xl font-bold">Accesso non consentito</h1>
       <p className="mb-4">{message}</p>
-      <a href="/admin" className="text-primary underline">
+      <a href="/admin" className="inline-flex min-h-11 items-center text-primary underline">
         Torna alla bacheca
       </a>
     </div>

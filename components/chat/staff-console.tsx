@@ -425,7 +425,7 @@ export function StaffConsole({
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold sm:text-3xl">Chat con i cittadini</h1>
-        <Link href="/admin/chat/cifre" className="text-primary underline">
+        <Link href="/admin/chat/cifre" className="inline-flex min-h-11 items-center text-primary underline">
           Cifre della chat
         </Link>
       </div>
@@ -435,7 +435,8 @@ export function StaffConsole({
       </div>
 
       <nav aria-label="Viste della chat">
-        <ul className="flex gap-1 overflow-x-auto pb-1">
+        {/* Wrapped, not scrolled: a sideways-scrolling row hid "Posticipate" and the rest off screen with no cue. */}
+        <ul className="flex flex-wrap gap-1">
           {inboxViews.map((v) => (
             <li key={v} className="shrink-0">
               <Link
@@ -506,11 +507,13 @@ export function StaffConsole({
         </form>
       ) : null}
 
-      <div className="grid gap-4 lg:grid-cols-[20rem_minmax(0,1fr)_16rem]">
-        <section aria-labelledby="inbox-heading" className={showList ? '' : 'hidden lg:block'}>
-          <h2 id="inbox-heading" className="mb-2 text-xl font-bold">
+      {/* One column on a phone must be able to shrink below its content (the previews are one
+          nowrap line each): minmax(0,1fr) and min-w-0, or the page scrolls sideways at 360 px. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[20rem_minmax(0,1fr)_16rem]">
+        <section aria-labelledby="inbox-heading" className={`min-w-0 ${showList ? '' : 'hidden lg:block'}`}>
+          <h2 id="inbox-heading" className="mb-2 flex flex-wrap items-center gap-x-2 text-xl font-bold">
             {inboxViewLabels[view]}
-            {counts && counts.unread > 0 ? <span className="ml-2 rounded-full bg-danger px-2 text-base text-white">{counts.unread} da leggere</span> : null}
+            {counts && counts.unread > 0 ? <span className="rounded-full bg-danger px-2 text-base text-white">{counts.unread} da leggere</span> : null}
           </h2>
           {items.length === 0 ? <p className="text-muted">Nessuna chat in questa vista.</p> : null}
           <ul className="flex flex-col gap-2">
@@ -521,9 +524,9 @@ export function StaffConsole({
                   aria-current={item.id === conversationId ? 'true' : undefined}
                   className={`block rounded-md border-2 p-3 text-ink no-underline ${item.escalated ? 'border-danger bg-danger-light' : item.id === conversationId ? 'border-primary bg-primary-light' : 'border-line bg-white'}`}
                 >
-                  <span className="flex justify-between gap-2 font-semibold">
-                    <span>{item.citizenLabel}</span>
-                    {item.unread > 0 ? <span className="rounded-full bg-primary px-2 text-white">{item.unread} nuovi</span> : null}
+                  <span className="flex flex-wrap justify-between gap-x-2 font-semibold">
+                    <span className="min-w-0 break-words">{item.citizenLabel}</span>
+                    {item.unread > 0 ? <span className="shrink-0 rounded-full bg-primary px-2 text-white">{item.unread === 1 ? '1 nuovo' : `${item.unread} nuovi`}</span> : null}
                   </span>
                   <span className="block truncate">{item.preview}</span>
                   <span className="block text-sm text-muted">
@@ -537,7 +540,7 @@ export function StaffConsole({
           </ul>
         </section>
 
-        <section aria-labelledby="conversation-heading" className={conversationId ? '' : 'hidden lg:block'}>
+        <section aria-labelledby="conversation-heading" className={`min-w-0 ${conversationId ? '' : 'hidden lg:block'}`}>
           {!conversationId ? (
             <p id="conversation-heading" className="text-muted">
               Scegli una chat dall’elenco.
@@ -576,9 +579,10 @@ export function StaffConsole({
               <details className="mt-2 rounded-md border border-line p-2">
                 <summary className="min-h-11 cursor-pointer py-2 font-semibold">Assegna o posticipa</summary>
                 <div className="flex flex-wrap items-end gap-2">
-                  <label className="flex flex-col">
+                  {/* A select is as wide as its longest option ("Automatico (a turno tra chi è online)"): on a phone it takes the row instead. */}
+                  <label className="flex w-full min-w-0 flex-col sm:w-auto">
                     <span className="font-semibold">Assegna a</span>
-                    <select value={assignTarget} onChange={(e) => setAssignTarget(e.target.value)} className="min-h-11 max-w-full rounded-md border-2 border-muted px-2">
+                    <select value={assignTarget} onChange={(e) => setAssignTarget(e.target.value)} className="min-h-11 w-full min-w-0 rounded-md border-2 border-muted px-2 sm:w-auto sm:max-w-full">
                       <option value="round-robin">Automatico (a turno tra chi è online)</option>
                       <optgroup label="Colleghi">
                         {directory.colleagues.map((c) => (
@@ -602,7 +606,7 @@ export function StaffConsole({
                   </button>
                 </div>
                 <div className="mt-2 flex flex-wrap items-end gap-2">
-                  <label className="flex flex-col">
+                  <label className="flex min-w-0 flex-col">
                     <span className="font-semibold">Posticipa fino a</span>
                     <input type="datetime-local" value={snoozeUntil} onChange={(e) => setSnoozeUntil(e.target.value)} className="min-h-11 rounded-md border-2 border-muted px-2" />
                   </label>
@@ -725,7 +729,7 @@ export function StaffConsole({
           )}
         </section>
 
-        <aside aria-labelledby="side-heading" className="flex flex-col gap-4">
+        <aside aria-labelledby="side-heading" className="flex min-w-0 flex-col gap-4">
           {conversationId && activity ? (
             <section aria-labelledby="side-heading">
               <h2 id="side-heading" className="text-lg font-bold">

@@ -91,7 +91,7 @@ export default async function DashboardPage() {
       {chatNews.length ? (
         <p className="mb-6 rounded border-2 border-warning bg-warning-light p-4 text-ink">
           <strong>Chat:</strong> {chatNews.join(' · ')}.{' '}
-          <Link href="/admin/chat" className="font-semibold text-primary-dark underline">
+          <Link href="/admin/chat" className="inline-flex min-h-11 items-center font-semibold text-primary-dark underline">
             Apri la chat
           </Link>
         </p>
@@ -108,7 +108,7 @@ export default async function DashboardPage() {
             {desk.inForce.map((a) => (
               <li key={a.id} className={`flex flex-wrap items-center gap-3 border-l-8 pl-3 ${levelBorder(a.level)}`}>
                 <LevelBadge level={a.level} label={levelLabel(a.level)} />
-                <Link href={alertsHref(a.id)} className="font-semibold text-primary underline">
+                <Link href={alertsHref(a.id)} className="inline-flex min-h-11 items-center font-semibold text-primary underline">
                   {a.headline}
                 </Link>
                 <span className="text-muted">fino al {dateTime.format(a.validUntil)}</span>
@@ -123,7 +123,7 @@ export default async function DashboardPage() {
               {desk.pendingApprovals.map((a) => (
                 <li key={`${a.kind}-${a.id}`} className="flex flex-wrap items-center gap-3">
                   <LevelBadge level={a.level} label={levelLabel(a.level)} />
-                  <Link href={`/admin/allerte/${a.id}`} className="font-semibold text-primary underline">
+                  <Link href={`/admin/allerte/${a.id}`} className="inline-flex min-h-11 items-center font-semibold text-primary underline">
                     {a.kind === 'update' ? `Aggiornamento: ${a.headline}` : a.headline}
                   </Link>
                   <span className="text-muted">{a.canApprove ? 'Puoi approvarla tu.' : 'Serve un’altra persona.'}</span>
@@ -165,7 +165,7 @@ export default async function DashboardPage() {
             </ul>
           )}
           <p className="mt-3">
-            <Link href="/admin/invii" className="text-primary underline">
+            <Link href="/admin/invii" className="inline-flex min-h-11 items-center text-primary underline">
               Tutti gli invii
             </Link>
           </p>
@@ -195,7 +195,7 @@ export default async function DashboardPage() {
             </div>
           </dl>
           <p className="mt-2">
-            <Link href="/admin/chat/cifre" className="text-primary underline">
+            <Link href="/admin/chat/cifre" className="inline-flex min-h-11 items-center text-primary underline">
               Tutte le cifre della chat, per ora e per giorno
             </Link>
           </p>
@@ -205,7 +205,7 @@ export default async function DashboardPage() {
         {shortcuts.map((s) => (
           <li key={s.href} className="rounded border border-line bg-white p-4">
             <h2 className="text-xl font-semibold">
-              <Link href={s.href} className="text-primary underline">
+              <Link href={s.href} className="inline-flex min-h-11 items-center text-primary underline">
                 {s.title}
               </Link>
             </h2>

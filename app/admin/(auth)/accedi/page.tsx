@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getCurrentStaff } from '@/lib/auth/current-staff'
+import { getComune } from '@/lib/comune/get-comune'
 import { SignInForm } from './sign-in-form'
 
 export const metadata: Metadata = { title: 'Accesso' }
@@ -20,9 +21,10 @@ export default async function SignInPage({
   const params = await searchParams
   const destination = safeDestination(params.callbackUrl)
   if (await getCurrentStaff()) redirect(destination)
+  const comune = await getComune()
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-10">
-      <p className="font-semibold text-primary">Filo · Comune</p>
+      <p className="font-semibold text-primary">Filo · {comune?.name ?? 'Comune'}</p>
       <h1 className="mb-2 text-3xl font-bold">Accesso area riservata</h1>
       <p className="mb-6 text-muted">Per il personale del Comune. I cittadini non hanno bisogno di accedere.</p>
       {params.uscito === '1' ? (
@@ -36,8 +38,13 @@ export default async function SignInPage({
         </p>
       ) : null}
       <SignInForm destination={destination} initialError={typeof params.error === 'string' ? params.error : undefined} />
+      {/* There is no self-service reset (no email round trip to trust): an administrator sets a new password. */}
+      <p className="mt-6">
+        <strong>Password dimenticata?</strong> Chiedi a un amministratore di Filo del Comune: dalla pagina Personale può
+        darti una password nuova.
+      </p>
       <p className="mt-8">
-        <Link href="/" className="text-primary underline">
+        <Link href="/" className="inline-flex min-h-11 items-center text-primary underline">
           Torna al sito per i cittadini
         </Link>
       </p>

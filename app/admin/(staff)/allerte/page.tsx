@@ -48,7 +48,7 @@ export default async function AlertsPage() {
                   {rows.map((a) => (
                     <tr key={a.id} className="border-t border-line align-top">
                       <th scope="row" className="p-3 font-semibold">
-                        <Link href={`/admin/allerte/${a.id}`} className="text-primary underline">
+                        <Link href={`/admin/allerte/${a.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                           {a.headline}
                         </Link>
                       </th>

@@ -25,7 +25,7 @@ export default async function WaitingAreasPage() {
       <ul className="grid gap-3">
         {list.map((a) => (
           <li key={a.id} className="rounded border border-line bg-white p-4">
-            <Link href={`/admin/aree-di-attesa/${a.id}`} className="text-lg font-semibold text-primary underline">
+            <Link href={`/admin/aree-di-attesa/${a.id}`} className="inline-flex min-h-11 items-center text-lg font-semibold text-primary underline">
               {a.name}
             </Link>
             {a.active ? null : <span className="ml-2 font-semibold text-muted">(non in uso)</span>}

@@ -47,7 +47,7 @@ export default async function TopicsPage() {
             {list.map((topic) => (
               <tr key={topic.id} className="border-t border-line align-top">
                 <th scope="row" className="p-3 font-semibold">
-                  <Link href={`/admin/argomenti/${topic.id}`} className="text-primary underline">
+                  <Link href={`/admin/argomenti/${topic.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                     {topic.nameIt}
                   </Link>
                 </th>

@@ -6,6 +6,7 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { buttonClass } from '@/components/admin/form-parts'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Campagne' }
 
@@ -27,14 +28,14 @@ export default async function CampaignsPage() {
         </Link>
       </p>
       <p className="mb-6">
-        <Link href="/admin/campagne/riepilogo" className="text-primary underline">
+        <Link href="/admin/campagne/riepilogo" className="inline-flex min-h-11 items-center text-primary underline">
           Riepilogo settimanale degli eventi: giorno, ora, attivazione
         </Link>
       </p>
       {list.length === 0 ? (
         <p>Nessuna campagna finora.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Campagne">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Campagne">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -50,7 +51,7 @@ export default async function CampaignsPage() {
               {list.map((c) => (
                 <tr key={c.id} className="border-t border-line align-top">
                   <td className="p-3">
-                    <Link href={`/admin/campagne/${c.id}`} className="font-semibold text-primary underline">
+                    <Link href={`/admin/campagne/${c.id}`} className="inline-flex min-h-11 items-center font-semibold text-primary underline">
                       {c.title}
                     </Link>
                   </td>
@@ -68,7 +69,7 @@ export default async function CampaignsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   )

@@ -67,7 +67,7 @@ export default async function EventsAdminPage({
               {list.map((event) => (
                 <tr key={event.id} className="border-t border-line align-top">
                   <th scope="row" className="p-3 font-semibold">
-                    <Link href={`/admin/eventi/${event.id}`} className="text-primary underline">
+                    <Link href={`/admin/eventi/${event.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                       {event.title}
                     </Link>
                   </th>

@@ -5,6 +5,7 @@ import { AutoRefresh } from '@/components/admin/auto-refresh'
 import { UnblockForm } from '@/components/admin/unblock-form'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
 import { unblockAction } from './actions'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Invii ai cittadini' }
 
@@ -46,7 +47,7 @@ export default async function DeliveriesPage() {
       {list.length === 0 ? (
         <p>Nessun messaggio inviato finora.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Messaggi inviati">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Messaggi inviati">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -81,7 +82,7 @@ export default async function DeliveriesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   )

@@ -67,7 +67,7 @@ export default async function NewsAdminPage({
               {news.map((item) => (
                 <tr key={item.id} className="border-t border-line align-top">
                   <th scope="row" className="p-3 font-semibold">
-                    <Link href={`/admin/notizie/${item.id}`} className="text-primary underline">
+                    <Link href={`/admin/notizie/${item.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                       {item.title}
                     </Link>
                   </th>

@@ -8,6 +8,7 @@ import { formatRome } from '../../_lib/content-outcome'
 import { issueOpen311KeyAction, revokeOpen311KeyAction } from './actions'
 import { IssueKeyForm } from './_components/issue-key-form'
 import { RevokeKeyForm } from './_components/revoke-key-form'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Open311' }
 
@@ -27,7 +28,7 @@ export default async function Open311Page() {
       <p className="mb-4">
         Indirizzo del servizio: <code className="break-all">{base}</code> (elenco: <a className="text-primary underline" href="/open311/v2/discovery.xml">discovery.xml</a>)
       </p>
-      <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Client Open311">
+      <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label="Client Open311">
         <table className="w-full text-left">
           <caption className="sr-only">Client Open311 e le loro chiavi</caption>
           <thead className="bg-surface">
@@ -69,7 +70,7 @@ export default async function Open311Page() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <IssueKeyForm action={issueOpen311KeyAction} />
     </>
   )

@@ -5,6 +5,7 @@ import { listStaff } from '@/lib/staff/list-staff'
 import { Forbidden } from '@/components/admin/forbidden'
 import { buttonClass } from '@/components/admin/form-parts'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Personale' }
 
@@ -22,7 +23,7 @@ export default async function StaffListPage() {
           Nuovo account
         </Link>
       </div>
-      <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Elenco del personale">
+      <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Elenco del personale">
         <table className="w-full text-left">
           <thead className="bg-surface">
             <tr>
@@ -37,7 +38,7 @@ export default async function StaffListPage() {
             {staff.map((s) => (
               <tr key={s.id} className="border-t border-line">
                 <th scope="row" className="p-3 font-semibold">
-                  <Link href={`/admin/personale/${s.id}`} className="text-primary underline">
+                  <Link href={`/admin/personale/${s.id}`} className="inline-flex min-h-11 items-center text-primary underline">
                     {s.name}
                   </Link>
                 </th>
@@ -52,7 +53,7 @@ export default async function StaffListPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </>
   )
 }

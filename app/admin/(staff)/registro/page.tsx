@@ -5,6 +5,7 @@ import { auditActionLabels, isAuditAction } from '@/lib/audit/labels'
 import { Forbidden } from '@/components/admin/forbidden'
 import { buttonClass, inputClass } from '@/components/admin/form-parts'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Registro attività' }
 
@@ -65,7 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.entries.length === 0 ? (
         <p>Nessuna attività registrata{action ? ' di questo tipo' : ''}.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Attività registrate">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Attività registrate">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -88,7 +89,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {page.nextBefore ? (
         <p className="mt-4">

@@ -11,12 +11,12 @@ import { countReportsForStaff, listReportFilterOptions, listReportsForStaff, TRI
 import { priorityLabels, stateLabels, statusLabels, REPORT_PRIORITIES, type ReportPriority, type ReportStatus } from '@/lib/reports/status-shared'
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../_lib/guard'
+import { staffDate } from '../../_lib/staff-dates'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Segnalazioni' }
 
-const date = new Intl.DateTimeFormat('it-IT', { dateStyle: 'short', timeZone: 'Europe/Rome' })
 const count = new Intl.NumberFormat('it-IT')
-const dueFormat = (d: string) => d.split('-').reverse().join('/')
 
 export default async function StaffReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await staffOrSignIn()
@@ -134,7 +134,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
         {total > list.length && list.length > 0 ? <span className="font-normal"> · mostrate {count.format(first)}–{count.format(first + list.length - 1)}</span> : null}
       </h2>
       {list.length ? (
-        <div className="overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Elenco delle segnalazioni">
+        <ScrollTable className="overflow-x-auto rounded border border-line bg-white" label="Elenco delle segnalazioni">
           <table className="w-full text-left">
             <thead className="bg-surface">
               <tr>
@@ -153,7 +153,7 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
                 return (
                   <tr key={r.id} className={`border-t border-line align-top ${late ? 'bg-danger-light' : ''}`}>
                     <th scope="row" className="p-3 font-semibold">
-                      <Link href={`/admin/segnalazioni/${r.id}`} className="text-primary underline">{r.publicCode} · {r.title}</Link>
+                      <Link href={`/admin/segnalazioni/${r.id}`} className="inline-flex min-h-11 items-center text-primary underline">{r.publicCode} · {r.title}</Link>
                       <span className="block font-normal text-muted">{r.address}</span>
                     </th>
                     <td className="p-3">{r.categoryName}<span className="block text-muted">{r.officeName}</span></td>
@@ -162,15 +162,15 @@ export default async function StaffReportsPage({ searchParams }: { searchParams:
                       {r.reopenCount > 0 && r.state !== 'closed' ? <span className="block font-bold text-danger">Riaperta dal cittadino</span> : null}
                     </td>
                     <td className="p-3">{priorityLabels[r.priority as ReportPriority]}</td>
-                    <td className="p-3">{date.format(r.createdAt)}</td>
-                    <td className="p-3">{dueFormat(r.dueDate)}{late ? <span className="block font-bold text-danger">In ritardo</span> : null}</td>
+                    <td className="p-3">{staffDate(r.createdAt)}</td>
+                    <td className="p-3">{staffDate(r.dueDate)}{late ? <span className="block font-bold text-danger">In ritardo</span> : null}</td>
                     <td className="p-3">{r.assigneeName ?? '—'}</td>
                   </tr>
                 )
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       ) : (
         <p>{page > 1 && total > 0 ? 'Questa pagina è oltre la fine dell’elenco.' : 'Nessuna segnalazione con questi filtri.'}</p>
       )}

@@ -17,7 +17,7 @@ export default async function OfficesPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {list.map((office) => (
           <li key={office.id} className="rounded border border-line bg-white p-4">
-            <Link href={`/admin/uffici/${office.id}`} className="text-lg font-semibold text-primary underline">
+            <Link href={`/admin/uffici/${office.id}`} className="inline-flex min-h-11 items-center text-lg font-semibold text-primary underline">
               {office.name}
             </Link>
             <p className="text-muted">{office.address}</p>

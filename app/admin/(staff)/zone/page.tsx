@@ -25,7 +25,7 @@ export default async function ZonesPage() {
       <ul className="grid gap-3">
         {list.map((z) => (
           <li key={z.id} className="rounded border border-line bg-white p-4">
-            <Link href={`/admin/zone/${z.id}`} className="text-lg font-semibold text-primary underline">
+            <Link href={`/admin/zone/${z.id}`} className="inline-flex min-h-11 items-center text-lg font-semibold text-primary underline">
               {z.name}
             </Link>
             {z.retiredAt ? <span className="ml-2 font-semibold text-muted">(ritirata)</span> : null}

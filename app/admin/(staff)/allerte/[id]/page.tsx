@@ -83,7 +83,7 @@ export default async function AlertPage({
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/allerte" className="text-primary underline">
+        <Link href="/admin/allerte" className="inline-flex min-h-11 items-center text-primary underline">
           ← Allerte
         </Link>
       </p>

@@ -32,7 +32,7 @@ export default async function NewAlertPage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/allerte" className="text-primary underline">
+        <Link href="/admin/allerte" className="inline-flex min-h-11 items-center text-primary underline">
           ← Allerte
         </Link>
       </p>

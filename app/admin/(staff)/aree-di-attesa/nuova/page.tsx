@@ -16,7 +16,7 @@ export default async function NewWaitingAreaPage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/aree-di-attesa" className="text-primary underline">
+        <Link href="/admin/aree-di-attesa" className="inline-flex min-h-11 items-center text-primary underline">
           ← Aree di attesa
         </Link>
       </p>

@@ -20,7 +20,7 @@ export default async function TopicPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/argomenti" className="text-primary underline">
+        <Link href="/admin/argomenti" className="inline-flex min-h-11 items-center text-primary underline">
           ← Argomenti
         </Link>
       </p>

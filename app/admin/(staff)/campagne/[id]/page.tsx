@@ -37,7 +37,7 @@ export default async function CampaignPage({ params, searchParams }: { params: P
     <>
       <AutoRefresh active={campaign.state === 'sent' && !stats.finished} />
       <p className="mb-2">
-        <Link href="/admin/campagne" className="text-primary underline">
+        <Link href="/admin/campagne" className="inline-flex min-h-11 items-center text-primary underline">
           ← Campagne
         </Link>
       </p>

@@ -15,7 +15,7 @@ export default async function DigestSettingsPage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/campagne" className="text-primary underline">
+        <Link href="/admin/campagne" className="inline-flex min-h-11 items-center text-primary underline">
           ← Campagne
         </Link>
       </p>

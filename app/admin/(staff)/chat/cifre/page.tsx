@@ -22,7 +22,7 @@ export default async function ChatFiguresPage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/admin/chat" className="text-primary underline">
+        <Link href="/admin/chat" className="inline-flex min-h-11 items-center text-primary underline">
           ← Chat
         </Link>
         <h1 className="mt-2 text-3xl font-bold">Cifre della chat</h1>

@@ -69,7 +69,7 @@ export default async function EditEventPage({
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/eventi" className="text-primary underline">
+        <Link href="/admin/eventi" className="inline-flex min-h-11 items-center text-primary underline">
           ← Eventi
         </Link>
       </p>
@@ -80,7 +80,7 @@ export default async function EditEventPage({
           <p>Uscirà il {formatRome(event.publishedAt)}.</p>
         ) : null}
         {event.status === 'published' ? (
-          <Link href={`/eventi/${event.slug}`} className="text-primary underline">
+          <Link href={`/eventi/${event.slug}`} className="inline-flex min-h-11 items-center text-primary underline">
             Apri la pagina pubblica
           </Link>
         ) : (

@@ -15,7 +15,7 @@ export default async function NewEventPage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/eventi" className="text-primary underline">
+        <Link href="/admin/eventi" className="inline-flex min-h-11 items-center text-primary underline">
           ← Eventi
         </Link>
       </p>

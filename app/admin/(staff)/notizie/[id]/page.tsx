@@ -61,7 +61,7 @@ export default async function EditNewsPage({
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/notizie" className="text-primary underline">
+        <Link href="/admin/notizie" className="inline-flex min-h-11 items-center text-primary underline">
           ← Notizie
         </Link>
       </p>
@@ -72,7 +72,7 @@ export default async function EditNewsPage({
           <p>Uscirà il {formatRome(item.publishedAt)}.</p>
         ) : null}
         {item.status === 'published' ? (
-          <Link href={`/notizie/${item.slug}`} className="text-primary underline">
+          <Link href={`/notizie/${item.slug}`} className="inline-flex min-h-11 items-center text-primary underline">
             Apri la pagina pubblica
           </Link>
         ) : (

@@ -15,7 +15,7 @@ export default async function NewNewsPage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/notizie" className="text-primary underline">
+        <Link href="/admin/notizie" className="inline-flex min-h-11 items-center text-primary underline">
           ← Notizie
         </Link>
       </p>

@@ -34,7 +34,7 @@ export default async function StaffMemberPage({
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/personale" className="text-primary underline">
+        <Link href="/admin/personale" className="inline-flex min-h-11 items-center text-primary underline">
           ← Personale
         </Link>
       </p>

@@ -11,6 +11,7 @@ import { allowedTransitions, isReportStatus, priorityLabels, REPORT_PRIORITIES, 
 import { isOverdue } from '@/lib/reports/working-days-shared'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { acknowledgeReopenAction, addNoteAction, assignAction, changeStatusAction, mergeAction, priorityAction, reassignAction, reviewPhotoAction } from '../actions'
+import { staffDate } from '../../../_lib/staff-dates'
 
 export const metadata: Metadata = { title: 'Segnalazione' }
 
@@ -31,12 +32,12 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/segnalazioni" className="text-primary underline">← Tutte le segnalazioni</Link>
+        <Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Tutte le segnalazioni</Link>
       </p>
       <h1 className="mb-1 text-3xl font-bold">{report.title}</h1>
       <p className="mb-4 text-lg">
         <span className="font-mono font-semibold">{report.publicCode}</span> · {report.categoryName} ·{' '}
-        <Link href={`/segnalazioni/${report.publicCode}`} className="text-primary underline">Pagina pubblica</Link>
+        <Link href={`/segnalazioni/${report.publicCode}`} className="inline-flex min-h-11 items-center text-primary underline">Pagina pubblica</Link>
       </p>
 
       <ReopenAlertBanner reportId={report.id} reopenedAt={report.reopenAlertAt ? dateTime.format(report.reopenAlertAt) : null} action={acknowledgeReopenAction} />
@@ -53,7 +54,7 @@ export default async function StaffReportPage({ params }: { params: Promise<{ id
               <div><dt className="font-semibold">Ricevuta</dt><dd>{dateTime.format(report.createdAt)}</dd></div>
               <div>
                 <dt className="font-semibold">Scadenza (giorni lavorativi)</dt>
-                <dd>{report.dueDate.split('-').reverse().join('/')}{late ? <strong className="ml-2 text-danger">In ritardo</strong> : null}</dd>
+                <dd>{staffDate(report.dueDate)}{late ? <strong className="ml-2 text-danger">In ritardo</strong> : null}</dd>
               </div>
               <div><dt className="font-semibold">Luogo</dt><dd>{report.address || '—'} ({report.latitude.toFixed(5)}, {report.longitude.toFixed(5)})</dd></div>
               <div><dt className="font-semibold">Cittadini che la seguono</dt><dd>{report.followers}</dd></div>

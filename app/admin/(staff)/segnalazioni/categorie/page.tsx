@@ -8,6 +8,7 @@ import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { saveCategoryAction } from './actions'
 import { CategoryFields } from './_components/category-fields'
 import { TemplateForms } from './_components/template-forms'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Categorie delle segnalazioni' }
 
@@ -18,14 +19,14 @@ export default async function ReportCategoriesPage() {
   const [list, general, options] = loaded
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni" className="text-primary underline">← Segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Segnalazioni</Link></p>
       <h1 className="mb-2 text-3xl font-bold">Categorie delle segnalazioni</h1>
       <p className="mb-4 max-w-prose">
         Le categorie tra cui il cittadino sceglie: per ognuna l’ufficio competente, l’obiettivo in giorni lavorativi, l’avviso urgente, le domande
         aggiuntive e le risposte pronte. Una categoria con segnalazioni non si elimina: si ritira. Per mandare una categoria a un altro ufficio solo in
         una zona usa le <Link href="/admin/segnalazioni/regole" className="text-primary underline">regole di instradamento</Link>.
       </p>
-      <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Categorie">
+      <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label="Categorie">
         <table className="w-full text-left">
           <thead className="bg-surface">
             <tr>
@@ -41,7 +42,7 @@ export default async function ReportCategoriesPage() {
             {list.map((c) => (
               <tr key={c.id} className="border-t border-line">
                 <th scope="row" className="p-2 font-normal">
-                  <Link href={`/admin/segnalazioni/categorie/${c.id}`} className="text-primary underline">{c.name}</Link>
+                  <Link href={`/admin/segnalazioni/categorie/${c.id}`} className="inline-flex min-h-11 items-center text-primary underline">{c.name}</Link>
                 </th>
                 <td className="p-2">{c.officeName}</td>
                 <td className="p-2">{c.targetWorkingDays} giorni lavorativi</td>
@@ -52,7 +53,7 @@ export default async function ReportCategoriesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="risposte-generali" className="mb-6">
         <h2 id="risposte-generali" className="mb-2 text-xl font-semibold">Risposte pronte per tutte le categorie</h2>

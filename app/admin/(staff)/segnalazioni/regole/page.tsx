@@ -8,6 +8,7 @@ import { listReportFilterOptions } from '@/lib/reports/staff-reports'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
 import { deleteRuleAction, saveRuleAction } from '../actions'
 import { RuleFields } from './_components/rule-fields'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Regole di instradamento' }
 
@@ -19,15 +20,15 @@ export default async function RoutingRulesPage() {
   const admin = actor.role === 'admin'
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni" className="text-primary underline">← Segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Segnalazioni</Link></p>
       <h1 className="mb-2 text-3xl font-bold">Regole di instradamento</h1>
       <p className="mb-4 max-w-prose">
         Ogni segnalazione va all’ufficio della sua categoria. Una regola la manda a un altro ufficio quando la categoria (o qualsiasi categoria) e
         il luogo (un’area disegnata sulla mappa, o tutto il Comune) corrispondono. Vale la prima regola in ordine crescente.
       </p>
       <h2 className="mb-2 text-xl font-semibold">Categorie e ufficio predefinito</h2>
-      {admin ? <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="text-primary underline">Modifica le categorie, i loro uffici e obiettivi</Link></p> : null}
-      <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label="Categorie e ufficio predefinito">
+      {admin ? <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="inline-flex min-h-11 items-center text-primary underline">Modifica le categorie, i loro uffici e obiettivi</Link></p> : null}
+      <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label="Categorie e ufficio predefinito">
         <table className="w-full text-left">
           <thead className="bg-surface"><tr><th scope="col" className="p-2">Categoria</th><th scope="col" className="p-2">Ufficio</th><th scope="col" className="p-2">Obiettivo (giorni lavorativi)</th></tr></thead>
           <tbody>
@@ -36,7 +37,7 @@ export default async function RoutingRulesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
 
       <h2 className="mb-2 text-xl font-semibold">Regole</h2>
       {rules.length === 0 ? <p className="mb-4">Nessuna regola: ogni categoria va al suo ufficio.</p> : null}
@@ -47,7 +48,7 @@ export default async function RoutingRulesPage() {
             <p>Categoria: {r.categoryName ?? 'tutte'} · Area: {r.area ? `${(r.area.coordinates[0]?.length ?? 1) - 1} vertici` : 'tutto il Comune'} · Ufficio: {r.officeName}</p>
             {admin ? (
               <p className="mt-2">
-                <Link href={`/admin/segnalazioni/regole/${r.id}`} className="text-primary underline">Modifica la regola «{r.name}»</Link>
+                <Link href={`/admin/segnalazioni/regole/${r.id}`} className="inline-flex min-h-11 items-center text-primary underline">Modifica la regola «{r.name}»</Link>
               </p>
             ) : null}
             {admin ? (

@@ -4,6 +4,7 @@ import { Forbidden } from '@/components/admin/forbidden'
 import { buttonClass, inputClass, labelClass } from '@/components/admin/form-parts'
 import { CLOSE_BANDS, getReportStats, type ClosureCounts } from '@/lib/reports/report-stats'
 import { FORBIDDEN, staffOrSignIn, unlessForbidden } from '../../../_lib/guard'
+import { ScrollTable } from '@/components/admin/scroll-table'
 
 export const metadata: Metadata = { title: 'Statistiche delle segnalazioni' }
 
@@ -12,7 +13,7 @@ type Row = { key: string; label: string; total: number; open: number; overdue: n
 function Table({ caption, rows }: { caption: string; rows: Row[] }) {
   const days = (v: number | null) => (v === null ? '—' : v.toLocaleString('it-IT'))
   return (
-    <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label={caption}>
       <table className="w-full text-left">
         <caption className="p-3 text-left text-xl font-semibold">{caption}</caption>
         <thead className="bg-surface">
@@ -40,13 +41,13 @@ function Table({ caption, rows }: { caption: string; rows: Row[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   )
 }
 
 function ClosureTable({ caption, rows }: { caption: string; rows: Array<{ key: string; label: string; closed: number; closures: ClosureCounts }> }) {
   return (
-    <div className="mb-6 overflow-x-auto rounded border border-line bg-white" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollTable className="mb-6 overflow-x-auto rounded border border-line bg-white" label={caption}>
       <table className="w-full text-left">
         <caption className="p-3 text-left text-xl font-semibold">{caption}</caption>
         <thead className="bg-surface">
@@ -70,7 +71,7 @@ function ClosureTable({ caption, rows }: { caption: string; rows: Array<{ key: s
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   )
 }
 
@@ -82,7 +83,7 @@ export default async function ReportStatsPage({ searchParams }: { searchParams: 
   if (stats === FORBIDDEN) return <Forbidden />
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni" className="text-primary underline">← Segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni" className="inline-flex min-h-11 items-center text-primary underline">← Segnalazioni</Link></p>
       <h1 className="mb-4 text-3xl font-bold">Statistiche delle segnalazioni</h1>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div>

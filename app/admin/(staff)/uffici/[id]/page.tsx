@@ -19,7 +19,7 @@ export default async function OfficePage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/uffici" className="text-primary underline">
+        <Link href="/admin/uffici" className="inline-flex min-h-11 items-center text-primary underline">
           ← Uffici
         </Link>
       </p>

@@ -17,7 +17,7 @@ export default async function NewZonePage() {
   return (
     <>
       <p className="mb-2">
-        <Link href="/admin/zone" className="text-primary underline">
+        <Link href="/admin/zone" className="inline-flex min-h-11 items-center text-primary underline">
           ← Zone
         </Link>
       </p>

@@ -46,7 +46,7 @@ export default async function EditAlertPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="mb-2">
-        <Link href={`/admin/allerte/${alert.id}`} className="text-primary underline">
+        <Link href={`/admin/allerte/${alert.id}`} className="inline-flex min-h-11 items-center text-primary underline">
           ← {alert.headline}
         </Link>
       </p>

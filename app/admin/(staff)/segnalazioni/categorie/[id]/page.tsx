@@ -22,7 +22,7 @@ export default async function ReportCategoryPage({ params, searchParams }: { par
   if (!category) notFound()
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="text-primary underline">← Categorie delle segnalazioni</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni/categorie" className="inline-flex min-h-11 items-center text-primary underline">← Categorie delle segnalazioni</Link></p>
       <h1 className="mb-2 text-3xl font-bold">Categoria «{category.name}»</h1>
       <p className="mb-4">
         {category.active ? 'Attiva: i cittadini la vedono.' : <strong>Ritirata: i cittadini e i client Open311 non la vedono.</strong>}{' '}

@@ -21,7 +21,7 @@ export default async function EditRoutingRulePage({ params }: { params: Promise<
   if (!rule) notFound()
   return (
     <>
-      <p className="mb-2"><Link href="/admin/segnalazioni/regole" className="text-primary underline">← Regole di instradamento</Link></p>
+      <p className="mb-2"><Link href="/admin/segnalazioni/regole" className="inline-flex min-h-11 items-center text-primary underline">← Regole di instradamento</Link></p>
       <h1 className="mb-4 text-3xl font-bold">Modifica la regola «{rule.name}»</h1>
       <StaffActionForm action={saveRuleAction} submitLabel="Salva le modifiche">
         <RuleFields rule={rule} categories={options.categories} offices={options.offices} setup={setup} />
