@@ -30,7 +30,7 @@ test('a citizen reads the alerts page and an ended alert, also offline', async (
   await expect(page.getByRole('heading', { name: 'Era indicato di' })).toBeVisible()
   await expect(page.getByText('Evita i sottopassi')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Mostra le più vicine a me' })).toHaveCount(0)
-  await expect(page.getByText('Fase operativa: attenzione')).toBeVisible()
+  await expect(page.getByText('Fase di attenzione')).toBeVisible()
   await expect(page.getByText('Rischio: Temporali')).toBeVisible()
   const history = page.getByRole('region', { name: 'Aggiornamenti' }).getByRole('listitem')
   await expect(history).toHaveCount(2)

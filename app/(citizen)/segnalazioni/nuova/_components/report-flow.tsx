@@ -260,7 +260,7 @@ export function ReportFlow({
         <Section title={t.privacyTitle} headingRef={heading}>
           <p className="mb-3 max-w-prose">{t.privacyText}</p>
           <p className="mb-4">
-            <Link href="/privacy" className="text-primary underline">{t.privacyLink}</Link>
+            <Link href="/privacy" className="inline-flex min-h-11 items-center text-primary underline">{t.privacyLink}</Link>
           </p>
           <label className="flex min-h-12 items-center gap-3 text-lg">
             <input id="f-privacy" type="checkbox" className="size-6" checked={draft.privacy} aria-invalid={Boolean(errors.privacy)} onChange={(e) => edit({ privacy: e.target.checked })} />
