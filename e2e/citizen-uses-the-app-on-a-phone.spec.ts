@@ -131,6 +131,14 @@ test.describe('a citizen uses the app on a phone', () => {
     await expect(page.getByRole('checkbox', { name: 'Ho letto l’informativa sulla privacy' })).toHaveCount(0)
   })
 
+  test('blocked notifications are explained for the browser and for the installed app', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(Notification, 'permission', { get: () => 'denied' }))
+    await page.goto('/impostazioni')
+    const push = page.locator('[data-push-state]')
+    await expect(push).toHaveAttribute('data-push-state', 'denied')
+    await expect(push).toContainText('se usi l’app installata, apri le impostazioni del telefono')
+  })
+
   test('the map zoom buttons and the privacy link of the report form are large enough for a finger', async ({ page }) => {
     await page.goto('/segnalazioni')
     await page.getByRole('button', { name: 'Mostra sulla mappa' }).click()
