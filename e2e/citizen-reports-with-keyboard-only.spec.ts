@@ -69,7 +69,11 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     // The photo picker is a large button, reached and opened with the keyboard, and says in Italian what was chosen.
     const picker = page.getByLabel('Aggiungi foto')
     await tabTo(page, picker)
-    const pickerBox = (await page.locator('label').filter({ has: picker }).boundingBox())!
+    const pickerButton = page.locator('label').filter({ has: picker })
+    // The hidden input has the focus: the button around it shows the focus ring.
+    await expect(pickerButton).toHaveCSS('outline-style', 'solid')
+    await expect(pickerButton).toHaveCSS('outline-color', 'rgb(255, 153, 0)')
+    const pickerBox = (await pickerButton.boundingBox())!
     expect(pickerBox.height).toBeGreaterThanOrEqual(44)
     await expect(page.getByTestId('photos-chosen')).toHaveText('Nessuna foto aggiunta.')
     const chooser = page.waitForEvent('filechooser')
