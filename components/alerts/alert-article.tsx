@@ -97,7 +97,13 @@ export async function AlertArticle({ alert, history = [], preview = false }: { a
         {alert.headline}
       </Title>
       <p className="mb-1 text-lg font-semibold">{over ? t('wasValid', { validity }) : validity}</p>
-      {alert.phase ? <p className="mb-1 text-lg">{t('phase', { phase: t(`phases.${alert.phase}`) })}</p> : null}
+      {alert.phase ? (
+        <p className="mb-1 text-lg">
+          <span className="font-semibold">{t('phase', { phase: t(`phases.${alert.phase}`) })}</span>
+          {/* The phase names are civil-protection jargon: one plain line says what each means, while it is in force. */}
+          {over ? null : <span className="block">{t(`phaseHelp.${alert.phase}`)}</span>}
+        </p>
+      ) : null}
       <p className="mb-6 text-muted">{t('updated', { date: when(alert.updatedAt) })}</p>
 
       {alert.instructions ? (
