@@ -123,7 +123,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ created: boo
           slug: 'mercato-contadino',
           title: 'Mercato contadino in piazza',
           summary: 'Prodotti del territorio direttamente dai produttori.',
-          body: 'Ogni sabato mattina in piazza della Libertà: frutta, verdura, formaggi e pane dei produttori locali.',
+          // The date moves with the day the demo is seeded: the text names no weekday that could contradict it.
+          body: 'In piazza della Libertà, dalle 8 alle 13: frutta, verdura, formaggi e pane dei produttori locali.',
           location: 'Piazza della Libertà',
           startsAt: romeAt(now, 2, 8),
           endsAt: romeAt(now, 2, 13),

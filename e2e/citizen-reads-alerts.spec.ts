@@ -10,14 +10,27 @@ test('a citizen reads the alerts page and an ended alert, also offline', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Allerte di protezione civile' })).toBeVisible()
   const past = page.getByRole('region', { name: 'Concluse negli ultimi 7 giorni' })
   await expect(past.getByText('Allerta GIALLA')).toBeVisible()
+  // The validity reads as a sentence: "Valida martedì 24 novembre 2026, dalle ore 8:00 alle ore 14:00".
+  await expect(past.getByText(/^Valida (da )?\p{L}+ \d+ \p{L}+ \d{4}, (dalle )?ore \d/u).first()).toBeVisible()
   await expectNoAxeViolations(page, { label: 'alerts list' })
 
   await past.getByRole('link', { name: 'Temporali forti nel pomeriggio' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Temporali forti nel pomeriggio' })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Cessata allerta il' })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'Cosa devi fare' })).toBeVisible()
+  // Over, and it says so first: a big "Allerta terminata" before the (greyed) level; the
+  // instructions are in the past tense and the waiting areas folded away.
+  const over = page.getByRole('status').filter({ hasText: 'Allerta terminata' })
+  await expect(over).toBeVisible()
+  await expect(over).toContainText('Cessata allerta il')
+  const article = (await page.getByRole('article').textContent())!
+  expect(article.indexOf('Allerta terminata')).toBeGreaterThanOrEqual(0)
+  expect(article.indexOf('Allerta terminata')).toBeLessThan(article.indexOf('Allerta GIALLA'))
+  await expect(page.getByTestId('alert-level')).toHaveText('Livello che era in vigore: Allerta GIALLA')
+  await expect(page.getByText(/^Era in vigore: Valida /)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Cosa devi fare' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Era indicato di' })).toBeVisible()
   await expect(page.getByText('Evita i sottopassi')).toBeVisible()
-  await expect(page.getByText('Fase operativa: attenzione')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Mostra le più vicine a me' })).toHaveCount(0)
+  await expect(page.getByText('Fase di attenzione')).toBeVisible()
   await expect(page.getByText('Rischio: Temporali')).toBeVisible()
   const history = page.getByRole('region', { name: 'Aggiornamenti' }).getByRole('listitem')
   await expect(history).toHaveCount(2)

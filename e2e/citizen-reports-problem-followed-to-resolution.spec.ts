@@ -56,6 +56,7 @@ test.describe('citizen reports a problem and follows it to the end', () => {
     await citizen.getByLabel('Dettagli *').fill('Il cassonetto della carta è rovesciato sul marciapiede e blocca il passaggio.')
     await citizen.getByLabel('Aggiungi foto').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: await photoWithExif() })
     await expect(citizen.getByText('Foto caricata.')).toBeVisible()
+    await expect(citizen.getByTestId('photos-chosen')).toHaveText('Foto aggiunte (1): foto.jpg')
     await expect(citizen.getByRole('img', { name: 'Foto 1 allegata' })).toBeVisible()
     await citizen.getByLabel('Email').fill('cittadino@example.org')
     await expectNoAxeViolations(citizen, { label: 'report flow: problem' })

@@ -30,6 +30,11 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
 
     // The step heading takes the focus, so a screen reader announces the new step.
     await expect(page.getByRole('heading', { level: 2, name: 'Dove si trova il problema?' })).toBeFocused()
+    // "Avanti" without a place is refused; the error goes as soon as a place is found.
+    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await page.keyboard.press('Enter')
+    const errors = page.getByRole('alert').filter({ hasText: 'Controlla questi punti' })
+    await expect(errors).toContainText('Indica dove si trova il problema.')
     await tabTo(page, page.getByLabel('Cerca un luogo'))
     await page.keyboard.type('via dante')
     await page.keyboard.press('Enter')
@@ -38,17 +43,42 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     await tabTo(page, result)
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('chosen-place')).toHaveText('Via Dante Alighieri')
+    await expect(errors).toHaveCount(0)
+    await expect(page.getByText('Indica dove si trova il problema.')).toHaveCount(0)
     await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
 
     await expect(page.getByRole('heading', { level: 2, name: 'Il problema' })).toBeFocused()
+    // An empty problem is refused; each error leaves as soon as its field is put right.
+    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await page.keyboard.press('Enter')
+    await expect(errors).toContainText('Scegli il tipo di problema.')
+    await expect(errors).toContainText('Scrivi un titolo di almeno 3 caratteri.')
     await tabTo(page, page.getByLabel('Tipo di problema *'))
     await page.keyboard.type('Illuminazione')
     await expect(page.getByLabel('Tipo di problema *')).toHaveValue(/\d+/)
+    await expect(page.getByLabel('Tipo di problema *')).toHaveAttribute('aria-invalid', 'false')
+    await expect(errors).not.toContainText('Scegli il tipo di problema.')
+    await expect(errors).toContainText('Scrivi un titolo di almeno 3 caratteri.')
     await tabTo(page, page.getByLabel('Titolo *'))
     await page.keyboard.type(title)
     await tabTo(page, page.getByLabel('Dettagli *'))
     await page.keyboard.type('Il lampione all’angolo non si accende da tre sere.')
+    await expect(errors).toHaveCount(0)
+
+    // The photo picker is a large button, reached and opened with the keyboard, and says in Italian what was chosen.
+    const picker = page.getByLabel('Aggiungi foto')
+    await tabTo(page, picker)
+    const pickerButton = page.locator('label').filter({ has: picker })
+    // The hidden input has the focus: the button around it shows the focus ring.
+    await expect(pickerButton).toHaveCSS('outline-style', 'solid')
+    await expect(pickerButton).toHaveCSS('outline-color', 'rgb(255, 153, 0)')
+    const pickerBox = (await pickerButton.boundingBox())!
+    expect(pickerBox.height).toBeGreaterThanOrEqual(44)
+    await expect(page.getByTestId('photos-chosen')).toHaveText('Nessuna foto aggiunta.')
+    const chooser = page.waitForEvent('filechooser')
+    await page.keyboard.press('Space')
+    await (await chooser).setFiles([])
     await tabTo(page, page.getByRole('button', { name: 'Salva bozza' }))
     await page.keyboard.press('Enter')
     await expect(page.getByText('Bozza salvata su questo dispositivo.')).toBeVisible()
@@ -68,6 +98,10 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     await page.keyboard.press('Enter')
     await expect(page.getByRole('heading', { level: 2, name: 'Segnalazione inviata' })).toBeFocused()
     const code = (await page.getByTestId('public-code').textContent())!.trim()
+    // The code is part of the sentence, on one line.
+    await expect(page.getByTestId('done-lead')).toContainText(`la tua segnalazione. Il suo codice è ${code}: conservalo`)
+    const codeBox = (await page.getByTestId('public-code').boundingBox())!
+    expect(codeBox.height).toBeLessThan(60)
     await expectNoAxeViolations(page, { label: 'keyboard flow: confirmation' })
 
     await tabTo(page, page.getByRole('link', { name: 'Le mie segnalazioni' }).last())

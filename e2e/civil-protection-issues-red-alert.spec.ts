@@ -206,6 +206,8 @@ test('civil protection drafts a red alert, a second person approves it, citizens
   await expect(citizen.getByRole('img', { name: /la zona colorata è l’area dell’allerta/ })).toBeVisible()
   await expect(citizen.getByText(/^Comprende parte di: (.+, )?Centro storico(, .+)?\.$/)).toBeVisible()
   await expect(citizen.getByText('Tutto il territorio comunale', { exact: true })).toHaveCount(0)
+  await expect(citizen.getByText('Fase di allarme')).toBeVisible()
+  await expect(citizen.getByText('Il pericolo è in corso o imminente: segui subito le indicazioni.')).toBeVisible()
   await expectNoAxeViolations(citizen, { label: 'public alert page' })
 
   // Civil protection ends it; the confirmation is required.
@@ -222,6 +224,13 @@ test('civil protection drafts a red alert, a second person approves it, citizens
 
   await citizen.goto('/')
   await expect(citizen.getByRole('region', { name: `Allerta ROSSA: ${title}` })).toHaveCount(0)
+  // Its page now says first that it is over; nothing reads as a warning in force.
+  await citizen.goto(`/allerte/${alertId}`)
+  await expect(citizen.getByRole('status').filter({ hasText: 'Allerta terminata' })).toBeVisible()
+  await expect(citizen.getByTestId('alert-level')).toHaveText('Livello che era in vigore: Allerta ROSSA')
+  await expect(citizen.getByRole('heading', { name: 'Era indicato di' })).toBeVisible()
+  await expect(citizen.getByText('Il pericolo è in corso o imminente')).toHaveCount(0)
+  await expectNoAxeViolations(citizen, { label: 'public alert page, ended' })
 
   // The cessata allerta reaches the phone under the same Topic, so the push service
   // replaces the alert still waiting for a phone that was off, instead of adding to it.

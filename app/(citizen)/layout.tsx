@@ -60,8 +60,8 @@ export default async function CitizenLayout({ children }: { children: React.Reac
     // Only the error texts travel to the browser: the error boundary is the one client
     // component here that translates; the others receive their words as props.
     <NextIntlClientProvider messages={{ errors: messages.errors ?? {} }}>
-      {/* Bottom room so the floating chat button never covers the end of the page. */}
-      <div className="flex min-h-dvh flex-col pb-20">
+      {/* Bottom room (more than the floating chat button's height) so it never covers the end of the page. */}
+      <div className="flex min-h-dvh flex-col pb-24">
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
@@ -78,7 +78,10 @@ export default async function CitizenLayout({ children }: { children: React.Reac
           {children}
         </main>
         <SiteFooter comune={comune} />
-        <ChatButton label={(messages.chat as Record<string, string> | undefined)?.button ?? 'Chat'} />
+        <ChatButton
+          label={(messages.chat as Record<string, string> | undefined)?.button ?? 'Chat'}
+          short={(messages.chat as Record<string, string> | undefined)?.buttonShort ?? 'Chat'}
+        />
       </div>
     </NextIntlClientProvider>
   )

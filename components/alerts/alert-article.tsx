@@ -44,6 +44,12 @@ export async function AlertArticle({ alert, history = [], preview = false }: { a
     getLocale(),
   ])
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short' })
+  const day = (d: Date) => format.dateTime(d, { dateStyle: 'full' })
+  const hour = (d: Date) => format.dateTime(d, { timeStyle: 'short' })
+  const validity =
+    day(alert.validFrom) === day(alert.validUntil)
+      ? t('validitySameDay', { day: day(alert.validFrom), fromTime: hour(alert.validFrom), untilTime: hour(alert.validUntil) })
+      : t('validity', { fromDay: day(alert.validFrom), fromTime: hour(alert.validFrom), untilDay: day(alert.validUntil), untilTime: hour(alert.validUntil) })
   const risks = alert.risks.map((r) => riskLabel(r, locale))
   const levelName = (level: string) => (['verde', 'gialla', 'arancione', 'rossa'].includes(level) ? t(`levels.${level as 'rossa'}`) : level)
   const describe = (c: AlertChange): string => {
@@ -62,31 +68,47 @@ export async function AlertArticle({ alert, history = [], preview = false }: { a
   }
   const ended = alert.state === 'ended'
   const expired = !ended && alert.validUntil <= new Date()
+  // Over: nothing may look like a warning still in force (level greyed, instructions in the past).
+  const over = ended || expired
   const Title = preview ? 'h3' : 'h1'
   const Section = preview ? 'h4' : 'h2'
   // Ids stay unique when the preview sits inside a staff page with headings of its own.
   const id = (name: string) => (preview ? `preview-${name}` : name)
   return (
-    <article className={`border-l-8 pl-4 ${levelBorder(alert.level)}`}>
+    <article className={`border-l-8 pl-4 ${over ? 'border-line' : levelBorder(alert.level)}`}>
+      {over ? (
+        <div role="status" data-testid="alert-over" className="mb-4 rounded-md border-4 border-ink bg-surface p-4">
+          <p className="text-2xl font-bold uppercase tracking-wide">{t(ended ? 'endedTitle' : 'expiredTitle')}</p>
+          <p className="text-lg font-semibold">{ended ? t('ended', { date: when(alert.endedAt ?? alert.validUntil) }) : t('expired', { date: when(alert.validUntil) })}</p>
+          <p className="text-lg">{t('overLead')}</p>
+        </div>
+      ) : null}
       <p className="mb-3">
-        <LevelBadge level={alert.level} label={t(`levels.${alert.level}`)} large />
+        {over ? (
+          <span className="inline-block rounded-md border-2 border-muted px-3 py-1 font-semibold text-muted" data-testid="alert-level">
+            {t('overLevel', { level: t(`levels.${alert.level}`) })}
+          </span>
+        ) : (
+          <LevelBadge level={alert.level} label={t(`levels.${alert.level}`)} large />
+        )}
       </p>
       {risks.length ? <p className="mb-3 text-xl font-semibold">{th('risks', { risks: risks.join(', ') })}</p> : null}
       <Title className="mb-2 text-3xl font-bold sm:text-4xl" lang="it">
         {alert.headline}
       </Title>
-      {ended || expired ? (
-        <p role="status" className="mb-4 rounded-md border-l-4 border-success bg-success-light p-3 text-lg font-semibold text-success">
-          {ended ? t('ended', { date: when(alert.endedAt ?? alert.validUntil) }) : t('expired', { date: when(alert.validUntil) })}
+      <p className="mb-1 text-lg font-semibold">{over ? t('wasValid', { validity }) : validity}</p>
+      {alert.phase ? (
+        <p className="mb-1 text-lg">
+          <span className="font-semibold">{t('phase', { phase: t(`phases.${alert.phase}`) })}</span>
+          {/* The phase names are civil-protection jargon: one plain line says what each means, while it is in force. */}
+          {over ? null : <span className="block">{t(`phaseHelp.${alert.phase}`)}</span>}
         </p>
       ) : null}
-      <p className="mb-1 text-lg font-semibold">{t('validity', { from: when(alert.validFrom), until: when(alert.validUntil) })}</p>
-      {alert.phase ? <p className="mb-1 text-lg">{t('phase', { phase: t(`phases.${alert.phase}`) })}</p> : null}
       <p className="mb-6 text-muted">{t('updated', { date: when(alert.updatedAt) })}</p>
 
       {alert.instructions ? (
-        <section aria-labelledby={id('what-to-do')} className="mb-6 rounded-md bg-surface p-4">
-          <Section id={id('what-to-do')} className="mb-2 text-2xl font-bold">{t('whatToDo')}</Section>
+        <section aria-labelledby={id('what-to-do')} className={`mb-6 rounded-md p-4 ${over ? 'border-2 border-line' : 'bg-surface'}`}>
+          <Section id={id('what-to-do')} className="mb-2 text-2xl font-bold">{t(over ? 'whatToDoOver' : 'whatToDo')}</Section>
           <p className="whitespace-pre-line text-lg" lang="it">{alert.instructions}</p>
         </section>
       ) : null}
@@ -108,7 +130,21 @@ export async function AlertArticle({ alert, history = [], preview = false }: { a
         <AlertAreaText area={alert.area} boundary={alert.boundary} />
       </section>
 
-      {alert.waitingAreas.length ? (
+      {alert.waitingAreas.length && over ? (
+        // Kept for the record, folded away: after the alert nobody needs to go there.
+        <details className="mb-6 rounded-md border-2 border-line p-3">
+          <summary className="min-h-11 cursor-pointer py-2 text-lg font-semibold">{t('waitingAreasOver', { count: alert.waitingAreas.length })}</summary>
+          <ul className="mt-2 grid gap-1">
+            {alert.waitingAreas.map((a) => (
+              <li key={a.id}>
+                {a.name} · {a.address}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {alert.waitingAreas.length && !over ? (
         <section aria-labelledby={id('waiting-areas')} className="mb-6">
           <Section id={id('waiting-areas')} className="mb-2 text-2xl font-bold">{t('waitingAreas')}</Section>
           {alert.waitingAreasChosen ? null : <p className="mb-2">{near('allAreas')}</p>}

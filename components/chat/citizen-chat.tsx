@@ -36,6 +36,7 @@ export type CitizenChatStrings = {
   streamDown: string
   queue: string
   queueUnknown: string
+  queueClosed: string
   noMessages: string
   positionDenied: string
   uploading: string
@@ -362,8 +363,11 @@ export function CitizenChat({
     setOutbox((current) => current.filter((o) => o.clientId !== item.clientId))
   }
 
-  const waitingText =
-    queue?.waiting && queue.position
+  const waitingText = !queue?.waiting
+    ? null
+    : !queue.open
+      ? s.queueClosed
+      : queue.position
       ? s.queue.replace('{position}', String(queue.position)).replace('{minutes}', String(queue.estimatedMinutes ?? '—'))
       : null
 

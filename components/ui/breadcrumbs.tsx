@@ -17,7 +17,7 @@ export function Breadcrumbs({
           <li key={item.href} className="flex items-center gap-x-2">
             <Link
               href={item.href}
-              className="inline-flex min-h-11 items-center text-primary underline hover:text-primary-dark"
+              className="inline-flex min-h-11 min-w-11 items-center justify-center text-primary underline hover:text-primary-dark"
             >
               {item.label}
             </Link>

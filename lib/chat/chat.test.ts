@@ -161,7 +161,7 @@ describe('opening hours and the automatic reply', () => {
     expect(replies).toHaveLength(2)
     expect(replies[0]!.body).toContain('riapre lunedì alle 8:30')
     const state = await getQueueState(citizen, SUNDAY_10)
-    expect(state).toMatchObject({ open: false, waiting: true, hoursText: 'Chiuso, riapre domani alle 8:30' })
+    expect(state).toMatchObject({ open: false, waiting: true, hoursText: 'Chiuso, riapre domani alle 8:30', estimatedMinutes: null })
   })
 
   it('national holidays are closed days', async () => {

@@ -14,7 +14,7 @@ export type QueueState = {
   hoursText: string
   waiting: boolean
   position: number | null
-  /** Minutes, from recent first-response times; null when there is no history yet. */
+  /** Minutes, from recent first-response times; null while the chat is closed (nobody answers before it opens). */
   estimatedMinutes: number | null
 }
 
@@ -45,6 +45,8 @@ export async function getQueueState(actor: CitizenActor, now = new Date()): Prom
       ),
     )
   const position = Math.max(1, ahead?.n ?? 1)
+  // Closed: an estimate from daytime answers would promise minutes when the wait is until opening.
+  if (!base.open) return { ...base, waiting: true, position, estimatedMinutes: null }
   const recent = await db
     .select({ s: chatMessages.responseSeconds })
     .from(chatMessages)

@@ -18,14 +18,19 @@ export default async function AlertsPage() {
   const now = new Date()
   const current = list.filter((a) => a.state === 'active' && a.validUntil > now)
   const past = list.filter((a) => !current.includes(a))
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' })
+  const day = (d: Date) => format.dateTime(d, { dateStyle: 'full' })
+  const hour = (d: Date) => format.dateTime(d, { timeStyle: 'short' })
+  const validity = (a: { validFrom: Date; validUntil: Date }) =>
+    day(a.validFrom) === day(a.validUntil)
+      ? t('validitySameDay', { day: day(a.validFrom), fromTime: hour(a.validFrom), untilTime: hour(a.validUntil) })
+      : t('validity', { fromDay: day(a.validFrom), fromTime: hour(a.validFrom), untilDay: day(a.validUntil), untilTime: hour(a.validUntil) })
   const item = (a: (typeof list)[number]) => (
     <li key={a.id} className="rounded-md border-2 border-line p-4">
       <LevelBadge level={a.level} label={t(`levels.${a.level}`)} />
-      <Link href={`/allerte/${a.id}`} className="mt-2 block text-xl font-semibold text-primary underline" lang="it">
+      <Link href={`/allerte/${a.id}`} className="mt-2 flex min-h-11 items-center text-xl font-semibold text-primary underline" lang="it">
         {a.headline}
       </Link>
-      <span className="block text-muted">{t('validity', { from: when(a.validFrom), until: when(a.validUntil) })}</span>
+      <span className="block text-muted">{validity(a)}</span>
     </li>
   )
   return (

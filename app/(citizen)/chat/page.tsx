@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const keys = [
   'heading', 'intro', 'placeholder', 'messageLabel', 'send', 'photo', 'video', 'position', 'sendPosition', 'openMap', 'sending',
-  'sent', 'read', 'failed', 'retry', 'discard', 'waiting', 'you', 'staff', 'auto', 'typing', 'offline', 'streamDown', 'queueUnknown', 'noMessages',
+  'sent', 'read', 'failed', 'retry', 'discard', 'waiting', 'you', 'staff', 'auto', 'typing', 'offline', 'streamDown', 'queueUnknown', 'queueClosed', 'noMessages',
   'positionDenied', 'uploading', 'throttled',
 ] as const
 
@@ -44,7 +44,7 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
             <input type="checkbox" name="privacy" className="mt-1 size-6 shrink-0 accent-primary" />
             <span>{t('privacyLabel')}</span>
           </label>
-          <Link href="/privacy" className="text-primary underline">
+          <Link href="/privacy" className="inline-flex min-h-11 items-center text-primary underline">
             {t('privacyLink')}
           </Link>
           <div>

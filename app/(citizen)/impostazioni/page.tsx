@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { connection } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 import { getComune } from '@/lib/comune/get-comune'
@@ -67,6 +66,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <PushSettings
           privacyVersion={privacyVersion}
           hasCitizen={citizen !== null}
+          consentForm="topics-form"
           chosenTopics={topics.filter((x) => x.chosen).map((x) => x.id)}
           devices={devices.map((d) => ({ endpoint: d.endpoint, enabled: d.enabled }))}
           texts={await pushSettingsTexts(locale)}
@@ -80,7 +80,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </h2>
         <p className="mb-4 max-w-prose">{t('topicsLead')}</p>
         {outcomeBox('argomenti')}
-        <form action={saveTopicsAction}>
+        {!citizen ? (
+          <p className="mb-4 max-w-prose">
+            <a href="#privacy-consent" className="inline-flex min-h-11 items-center text-primary underline">
+              {t('privacyAbove')}
+            </a>
+          </p>
+        ) : null}
+        <form id="topics-form" action={saveTopicsAction}>
           <fieldset>
             <legend className="sr-only">{t('topicsHeading')}</legend>
             <ul className="grid gap-2">
@@ -100,18 +107,6 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           </fieldset>
-          {!citizen ? (
-            <div className="mt-4">
-              <input type="hidden" name="privacyVersion" value={privacyVersion} />
-              <label className="flex min-h-12 items-start gap-3">
-                <input type="checkbox" name="privacy" className="mt-1 size-6 shrink-0 accent-primary" />
-                <span>{t('privacyLabel')}</span>
-              </label>
-              <Link href="/privacy" className="text-primary underline">
-                {t('privacyLink')}
-              </Link>
-            </div>
-          ) : null}
           <button type="submit" className="mt-4 min-h-12 rounded-md bg-primary px-5 font-semibold text-white hover:bg-primary-dark">
             {t('saveTopics')}
           </button>

@@ -80,6 +80,13 @@ export async function followReportAction(publicCode: string): Promise<ActionResu
 /** A plain form post (works without JavaScript): follow from the report's page. */
 export async function followFormAction(formData: FormData): Promise<void> {
   const code = String(formData.get('code') ?? '')
+  if (!/^SEG-\d{4}-\d{6}$/.test(code)) redirect('/segnalazioni')
+  if (!(await getCurrentCitizen())) {
+    // First time on this device: the privacy checkbox of the form makes it a citizen, as step 1 of a report does.
+    if (formData.get('privacy') !== 'on') redirect(`/segnalazioni/${code}?esito=privacy`)
+    const acknowledged = await acknowledgePrivacyAction(String(formData.get('privacyVersion') ?? ''))
+    if (!acknowledged.ok) redirect(`/segnalazioni/${code}?esito=errore`)
+  }
   const result = await followReportAction(code)
   if (!result.ok && /^SEG-\d{4}-\d{6}$/.test(code)) redirect(`/segnalazioni/${code}?esito=errore`)
   redirect(`/segnalazioni/${code}?esito=segui`)

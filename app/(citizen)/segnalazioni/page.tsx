@@ -95,7 +95,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               {r.photos[0] ? <img src={r.photos[0].url} alt={t('photoAlt', { code: r.publicCode })} width={160} height={120} className="h-30 w-40 rounded object-cover" loading="lazy" /> : null}
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-semibold text-muted">{r.categoryName}</p>
-                <Link href={`/segnalazioni/${r.publicCode}`} className="text-xl font-semibold text-primary underline">{r.title}</Link>
+                <Link href={`/segnalazioni/${r.publicCode}`} className="inline-flex min-h-11 items-center text-xl font-semibold text-primary underline">{r.title}</Link>
                 <p className="mt-1">
                   <span className="mr-2 inline-block rounded border-2 border-ink px-2 text-sm font-bold">{ts(r.status as 'received')}</span>
                   <span className="text-muted">{r.publicCode} · {r.address} · {t('reportedOn', { date: format.dateTime(r.createdAt, { dateStyle: 'medium' }) })}</span>

@@ -4,7 +4,7 @@ import type { Locale } from '@/i18n/locales'
 
 export const pushSettingsKeys = [
   'checking', 'unsupported', 'denied', 'off', 'on', 'paused', 'enable', 'enabling', 'enabled', 'pause', 'resume',
-  'test', 'testSent', 'disable', 'disabled', 'privacyLabel', 'privacyLink', 'privacyRequired', 'timeout', 'failed', 'offline',
+  'test', 'testSent', 'disable', 'disabled', 'privacyOnce', 'privacyLabel', 'privacyLink', 'privacyRequired', 'timeout', 'failed', 'offline',
 ] as const
 
 export type PushSettingsTexts = Record<(typeof pushSettingsKeys)[number], string>

@@ -26,16 +26,22 @@ async function call(method: string, url: string, body: unknown): Promise<{ ok: b
   return { ok: response.ok, message: data.message }
 }
 
-/** Turns push on and off for this one device; the server keeps one subscription per device. */
+/**
+ * Turns push on and off for this one device; the server keeps one subscription per device.
+ * Before this device is a citizen, its privacy checkbox is the page's only one: the topics
+ * form below posts it too (`form={consentForm}`), so the citizen confirms once.
+ */
 export function PushSettings({
   privacyVersion,
   hasCitizen,
+  consentForm,
   chosenTopics,
   devices,
   texts,
 }: {
   privacyVersion: string
   hasCitizen: boolean
+  consentForm: string
   chosenTopics: number[]
   devices: Array<{ endpoint: string; enabled: boolean }>
   texts: PushSettingsTexts
@@ -153,19 +159,29 @@ export function PushSettings({
                   ? texts.paused
                   : texts.off}
       </p>
+      {!hasCitizen ? (
+        <div className="mb-4 rounded-md border-l-4 border-primary bg-primary-light p-3">
+          <p className="mb-1">{texts.privacyOnce}</p>
+          <input type="hidden" form={consentForm} name="privacyVersion" value={privacyVersion} />
+          <label className="flex min-h-12 items-start gap-3 font-semibold">
+            <input
+              id="privacy-consent"
+              type="checkbox"
+              form={consentForm}
+              name="privacy"
+              checked={privacy}
+              onChange={(e) => setPrivacy(e.target.checked)}
+              className="mt-1 size-6 shrink-0 accent-primary"
+            />
+            <span>{texts.privacyLabel}</span>
+          </label>
+          <Link href="/privacy" className="inline-flex min-h-11 items-center text-primary underline">
+            {texts.privacyLink}
+          </Link>
+        </div>
+      ) : null}
       {state === 'off' ? (
         <>
-          {!hasCitizen ? (
-            <div className="mb-3">
-              <label className="flex min-h-12 items-start gap-3">
-                <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} className="mt-1 size-6 shrink-0 accent-primary" />
-                <span>{texts.privacyLabel}</span>
-              </label>
-              <Link href="/privacy" className="text-primary underline">
-                {texts.privacyLink}
-              </Link>
-            </div>
-          ) : null}
           <button type="button" className={primary} onClick={enable} disabled={busy}>
             {busy ? texts.enabling : texts.enable}
           </button>

@@ -3,8 +3,10 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 import { getFormatter, getTranslations } from 'next-intl/server'
+import { Breadcrumbs } from '@/components/ui/breadcrumbs'
 import { PageTitle } from '@/components/ui/page-title'
 import { getCurrentCitizen } from '@/lib/citizens/current-citizen'
+import { getComune } from '@/lib/comune/get-comune'
 import { getPublicReport } from '@/lib/reports/public-reports'
 import { answerResolutionAction, followFormAction } from '../actions'
 
@@ -21,7 +23,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const citizen = await getCurrentCitizen()
   const report = await getPublicReport(decodeURIComponent(code), citizen)
   if (!report) notFound()
-  const [t, ts, format] = await Promise.all([getTranslations('reports.detail'), getTranslations('reports.status'), getFormatter()])
+  const [t, ts, format, comune, tc] = await Promise.all([getTranslations('reports.detail'), getTranslations('reports.status'), getFormatter(), getComune(), getTranslations()])
   const status = (s: string | null) => (s ? ts(s as 'received') : '')
   const [y, m, d] = report.dueDate.split('-').map(Number) as [number, number, number]
   const due = format.dateTime(new Date(Date.UTC(y, m - 1, d, 12)), { dateStyle: 'long' })
@@ -31,10 +33,20 @@ export default async function ReportPage({ params, searchParams }: Props) {
 
   return (
     <>
+      {/* The way back to the list, as news, events and offices have. */}
+      <Breadcrumbs
+        label={tc('common.breadcrumb')}
+        items={[
+          { href: '/', label: tc('nav.home') },
+          { href: '/segnalazioni', label: tc('reports.nav') },
+        ]}
+        current={report.publicCode}
+      />
       <PageTitle>{report.title}</PageTitle>
       <div aria-live="polite">
         {outcome === 'segui' ? <p role="status" className="mb-4 rounded-md border-l-4 border-success bg-success-light p-3 font-semibold text-success">{t('followed')}</p> : null}
         {outcome === 'errore' ? <p role="alert" className="mb-4 rounded-md border-l-4 border-danger bg-danger-light p-3 font-semibold text-danger">{t('errorGeneric')}</p> : null}
+        {outcome === 'privacy' ? <p role="alert" className="mb-4 rounded-md border-l-4 border-danger bg-danger-light p-3 font-semibold text-danger">{t('followPrivacyRequired')}</p> : null}
       </div>
       {report.mergedIntoCode ? (
         <p className="mb-4 rounded-md border-l-4 border-primary bg-primary-light p-3 font-semibold">
@@ -103,6 +115,17 @@ export default async function ReportPage({ params, searchParams }: Props) {
             <form action={followFormAction}>
               <p className="mb-3">{t('followHint')}</p>
               <input type="hidden" name="code" value={report.publicCode} />
+              {citizen ? null : (
+                // A first visit from this device: following needs the privacy notice read, as reporting does.
+                <div className="mb-3">
+                  <input type="hidden" name="privacyVersion" value={comune?.privacyNoticeVersion ?? ''} />
+                  <label className="flex min-h-12 items-start gap-3">
+                    <input type="checkbox" name="privacy" className="mt-1 size-6 shrink-0 accent-primary" />
+                    <span>{t('followPrivacyLabel')}</span>
+                  </label>
+                  <Link href="/privacy" className="inline-flex min-h-11 items-center text-primary underline">{t('followPrivacyLink')}</Link>
+                </div>
+              )}
               <button type="submit" className={`${button} bg-primary text-white`}>{t('follow')}</button>
             </form>
           )}

@@ -114,20 +114,33 @@ export function ReportFlow({
     saveDraft(moved)
   }
 
-  const validate = (at: number): Errors => {
+  const validate = (at: number, d: ReportDraft = draft): Errors => {
     const e: Errors = {}
-    if (at === 0 && !draft.privacy) e.privacy = t.privacyRequired
+    const chosen = categories.find((c) => String(c.id) === d.categoryId) ?? null
+    if (at === 0 && !d.privacy) e.privacy = t.privacyRequired
     if (at === 1) {
-      if (draft.lat === undefined || draft.lon === undefined) e.place = t.placeRequired
-      else if (!pointInPolygon({ lat: draft.lat, lon: draft.lon }, boundary)) e.place = t.outside
+      if (d.lat === undefined || d.lon === undefined) e.place = t.placeRequired
+      else if (!pointInPolygon({ lat: d.lat, lon: d.lon }, boundary)) e.place = t.outside
     }
     if (at === 2) {
-      if (!category) e.categoryId = t.categoryRequired
-      for (const q of category?.extraQuestions ?? []) if (q.required && !draft.answers[q.code]?.trim()) e[`answer-${q.code}`] = t.answerRequired
-      if (draft.title.trim().length < 3) e.title = t.titleRequired
-      if (draft.description.trim().length < 3) e.description = t.detailsRequired
+      if (!chosen) e.categoryId = t.categoryRequired
+      for (const q of chosen?.extraQuestions ?? []) if (q.required && !d.answers[q.code]?.trim()) e[`answer-${q.code}`] = t.answerRequired
+      if (d.title.trim().length < 3) e.title = t.titleRequired
+      if (d.description.trim().length < 3) e.description = t.detailsRequired
     }
     return e
+  }
+
+  /** A change by the citizen: an error goes as soon as its field is put right, not at the next "Avanti". */
+  const edit = (patch: Partial<ReportDraft>) => {
+    update(patch)
+    const touched = (field: string) =>
+      field === 'place' ? 'lat' in patch || 'lon' in patch : field.startsWith('answer-') ? 'answers' in patch : field in patch
+    const still = validate(step, { ...draft, ...patch })
+    setErrors((prev) => {
+      const kept = Object.entries(prev).filter(([field]) => !touched(field) || still[field])
+      return kept.length === Object.keys(prev).length ? prev : Object.fromEntries(kept)
+    })
   }
 
   const next = async () => {
@@ -247,10 +260,10 @@ export function ReportFlow({
         <Section title={t.privacyTitle} headingRef={heading}>
           <p className="mb-3 max-w-prose">{t.privacyText}</p>
           <p className="mb-4">
-            <Link href="/privacy" className="text-primary underline">{t.privacyLink}</Link>
+            <Link href="/privacy" className="inline-flex min-h-11 items-center text-primary underline">{t.privacyLink}</Link>
           </p>
           <label className="flex min-h-12 items-center gap-3 text-lg">
-            <input id="f-privacy" type="checkbox" className="size-6" checked={draft.privacy} aria-invalid={Boolean(errors.privacy)} onChange={(e) => update({ privacy: e.target.checked })} />
+            <input id="f-privacy" type="checkbox" className="size-6" checked={draft.privacy} aria-invalid={Boolean(errors.privacy)} onChange={(e) => edit({ privacy: e.target.checked })} />
             {t.privacyCheck} *
           </label>
         </Section>
@@ -258,13 +271,13 @@ export function ReportFlow({
 
       {step === 1 ? (
         <Section title={t.placeTitle} headingRef={heading}>
-          <PlaceStep t={t} draft={draft} update={update} boundary={boundary} center={center} tileUrl={tileUrl} attribution={attribution} error={errors.place} />
+          <PlaceStep t={t} draft={draft} update={edit} boundary={boundary} center={center} tileUrl={tileUrl} attribution={attribution} error={errors.place} />
         </Section>
       ) : null}
 
       {step === 2 ? (
         <Section title={t.problemTitle} headingRef={heading}>
-          <ProblemStep t={t} draft={draft} update={update} categories={categories} category={category} errors={errors} privacyVersion={privacyVersion} onDiscard={discardAfterFollow} />
+          <ProblemStep t={t} draft={draft} update={edit} categories={categories} category={category} errors={errors} privacyVersion={privacyVersion} onDiscard={discardAfterFollow} />
         </Section>
       ) : null}
 
@@ -295,9 +308,11 @@ export function ReportFlow({
             <p className="rounded-md border-l-4 border-warning bg-warning-light p-3 text-lg font-semibold">{t.offlineQueued}</p>
           ) : (
             <>
-              <p className="text-xl">
-                {fill(t.doneLead, { code: '' })}
-                <strong className="ml-1 font-mono text-2xl" data-testid="public-code">{done.code}</strong>
+              {/* The code sits inside the sentence, and never breaks across lines. */}
+              <p className="text-xl" data-testid="done-lead">
+                {t.doneLead.split('{code}')[0]}
+                <strong className="whitespace-nowrap font-mono text-2xl" data-testid="public-code">{done.code}</strong>
+                {t.doneLead.split('{code}')[1] ?? ''}
               </p>
               {done.dueDate ? <p className="mt-2">{fill(t.doneExpected, { date: formatDate(done.dueDate, locale) })}</p> : null}
               <p className="mt-2">{t.doneNext}</p>
@@ -726,21 +741,28 @@ function ProblemStep({
         ) : null}
         {draft.photos.length < PHOTOS_MAX ? (
           <>
-            <label htmlFor="f-photos" className="mt-2 block font-semibold">{t.photosAdd}</label>
-            <input
-              id="f-photos"
-              type="file"
-              accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
-              multiple
-              aria-describedby="f-photos-hint"
-              className="mt-1 block min-h-12 w-full"
-              onChange={(e) => {
-                void addPhotos(e.target.files)
-                e.target.value = ''
-              }}
-            />
+            {/* A large button, not the browser's bare "Choose files": the input hides inside its label (as the chat's FilePickButton). */}
+            <label className="mt-3 inline-flex min-h-14 cursor-pointer items-center gap-2 rounded-md border-2 border-primary bg-white px-5 py-2 text-lg font-semibold text-primary hover:bg-primary-light has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[#ff9900] has-[:focus-visible]:outline-solid">
+              <span aria-hidden="true">📷</span>
+              {t.photosAdd}
+              <input
+                id="f-photos"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
+                multiple
+                aria-describedby="f-photos-hint f-photos-chosen"
+                className="sr-only"
+                onChange={(e) => {
+                  void addPhotos(e.target.files)
+                  e.target.value = ''
+                }}
+              />
+            </label>
           </>
         ) : null}
+        <p id="f-photos-chosen" className="mt-2" data-testid="photos-chosen">
+          {draft.photos.length ? fill(t.photosChosen, { count: draft.photos.length, names: draft.photos.map((p) => p.name).join(', ') }) : t.photosNone}
+        </p>
         {progress ? (
           <div className="mt-2">
             <label htmlFor="photo-progress">{fill(progress.preparing ? t.photoPreparing : t.photoUploading, { name: progress.name })}</label>
