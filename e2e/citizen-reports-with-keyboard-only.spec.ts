@@ -31,7 +31,7 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
     // The step heading takes the focus, so a screen reader announces the new step.
     await expect(page.getByRole('heading', { level: 2, name: 'Dove si trova il problema?' })).toBeFocused()
     // "Avanti" without a place is refused; the error goes as soon as a place is found.
-    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
     const errors = page.getByRole('alert').filter({ hasText: 'Controlla questi punti' })
     await expect(errors).toContainText('Indica dove si trova il problema.')
@@ -50,7 +50,7 @@ test.describe('citizen reports a problem with the keyboard alone', () => {
 
     await expect(page.getByRole('heading', { level: 2, name: 'Il problema' })).toBeFocused()
     // An empty problem is refused; each error leaves as soon as its field is put right.
-    await tabTo(page, page.getByRole('button', { name: 'Avanti' }))
+    await tabTo(page, page.getByRole('button', { name: 'Avanti', exact: true }))
     await page.keyboard.press('Enter')
     await expect(errors).toContainText('Scegli il tipo di problema.')
     await expect(errors).toContainText('Scrivi un titolo di almeno 3 caratteri.')
