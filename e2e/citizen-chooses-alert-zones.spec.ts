@@ -4,21 +4,7 @@ import { stubPushManager } from './fixtures/push-device'
 import { messageTitled, messagesFor, newSinkSubscription } from './fixtures/push-sink'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
-
-/** A datetime-local value on Rome's clock, as the composer reads it. */
-function romeLocal(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(instant)
-    .replace(' ', 'T')
-}
+import { romeLocal } from './fixtures/clock'
 
 /** Presses Tab (only the keyboard moves focus) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {

@@ -3,20 +3,7 @@ import { deliverToServiceWorker, shownNotifications, stubPushManager } from './f
 import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
-
-/** A datetime-local value on Rome's clock, as the composer reads it. */
-function romeLocal(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant)
-  return parts.replace(' ', 'T')
-}
+import { romeLocal } from './fixtures/clock'
 
 test('civil protection drafts a red alert, a second person approves it, citizens see it until it ends', async ({ pageAs, newAnonymousPage, browser }) => {
   // A long journey (three people, a phone, offline and back) on two shared cores.

@@ -1,21 +1,7 @@
 import { expectNoAxeViolations } from './fixtures/axe'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
-
-/** A datetime-local value on Rome's clock, as the forms read it. */
-function romeLocal(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(instant)
-    .replace(' ', 'T')
-}
+import { romeLocal } from './fixtures/clock'
 
 test('civil protection publishes a yellow alert and updates it; the update is a CAP Update citizens see', async ({ pageAs, newAnonymousPage }) => {
   test.setTimeout(120_000)

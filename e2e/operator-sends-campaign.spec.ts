@@ -3,21 +3,7 @@ import { messageTitled, newSinkSubscription } from './fixtures/push-sink'
 import { stubPushManager } from './fixtures/push-device'
 import { unique } from './fixtures/staff'
 import { expect, test } from './fixtures/test'
-
-/** A datetime-local value on Rome's clock, as the composer reads it. */
-function romeLocal(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(instant)
-    .replace(' ', 'T')
-}
+import { romeLocal } from './fixtures/clock'
 
 test('an operator schedules a campaign with a preview and the devices it will reach, then cancels it', async ({ pageAs }) => {
   const operator = await pageAs('operator')
